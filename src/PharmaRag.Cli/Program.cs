@@ -1,0 +1,11 @@
+using System.CommandLine;
+using PharmaRag.Cli.Commands;
+
+var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharmaceutical documents.")
+{
+    ServeCommand.Create(),
+    IngestCommand.Create(),
+    QueryCommand.Create(),
+    DocumentsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

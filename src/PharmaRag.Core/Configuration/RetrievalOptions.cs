@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PharmaRag.Core.Configuration;
+
+/// <summary>Settings of search and answers (section PharmaRag:Retrieval).</summary>
+public sealed class RetrievalOptions
+{
+    public const string Section = "PharmaRag:Retrieval";
+
+    [Range(1, 200)]
+    public int DefaultTopK { get; set; } = 8;
+
+    [Range(1, 1000)]
+    public int MaxTopK { get; set; } = 100;
+
+    /// <summary>Sentences an extractive answer is built from, at most.</summary>
+    [Range(1, 20)]
+    public int AnswerSentences { get; set; } = 3;
+}

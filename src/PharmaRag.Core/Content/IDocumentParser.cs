@@ -1,0 +1,11 @@
+namespace PharmaRag.Core.Content;
+
+/// <summary>Turns the bytes of one file format into a content list.</summary>
+public interface IDocumentParser
+{
+    /// <summary>Media types this parser reads.</summary>
+    IReadOnlyCollection<string> MediaTypes { get; }
+
+    /// <summary>Parses a document. Throws <see cref="DocumentParseException"/> when the file cannot be read.</summary>
+    Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken);
+}

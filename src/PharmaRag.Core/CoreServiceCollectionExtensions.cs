@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PharmaRag.Core.Content;
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Retrieval;
+
+namespace PharmaRag.Core;
+
+/// <summary>Registers the pipeline and retrieval services; adapters register the ports.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddPharmaRagCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DocumentParserRegistry>();
+        services.AddSingleton<TextChunker>();
+        services.AddSingleton<DocumentIngestor>();
+        services.AddSingleton<DocumentIntake>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<ChunkRetriever>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<RagQueryService>();
+        return services;
+    }
+}

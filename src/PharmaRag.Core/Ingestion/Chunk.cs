@@ -1,0 +1,36 @@
+namespace PharmaRag.Core.Ingestion;
+
+/// <summary>
+/// A retrievable piece of a document. Its id is the document id plus its ordinal, so
+/// re-ingesting a document overwrites exactly the chunks it wrote before.
+/// </summary>
+public sealed record Chunk
+{
+    public required string Id { get; init; }
+    public required string DocumentId { get; init; }
+    public required int Ordinal { get; init; }
+    public required string Text { get; init; }
+    public required int Tokens { get; init; }
+    /// <summary>Where each page starts inside <see cref="Text"/>, in ascending offset order.</summary>
+    public required IReadOnlyList<PageSpan> PageSpans { get; init; }
+    public string? Section { get; init; }
+
+    public IReadOnlyList<int> Pages => PageSpans.Select(s => s.Page).Distinct().Order().ToArray();
+
+    /// <summary>The page that holds the character at <paramref name="offset"/>.</summary>
+    public int PageAt(int offset)
+    {
+        var page = PageSpans[0].Page;
+        foreach (var span in PageSpans)
+        {
+            if (span.Offset > offset)
+            {
+                break;
+            }
+            page = span.Page;
+        }
+        return page;
+    }
+
+    public static string MakeId(string documentId, int ordinal) => $"{documentId}-{ordinal}";
+}

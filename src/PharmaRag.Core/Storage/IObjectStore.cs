@@ -1,0 +1,17 @@
+namespace PharmaRag.Core.Storage;
+
+/// <summary>Where uploaded files live (a local folder, or S3).</summary>
+public interface IObjectStore
+{
+    /// <summary>A human-readable description for health output and start-up logs.</summary>
+    string Description { get; }
+
+    Task<ObjectInfo> PutAsync(string key, Stream content, CancellationToken cancellationToken);
+    Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>A short-lived URL for uploading one object with PUT.</summary>
+    Task<PresignedUpload> PresignPutAsync(
+        string key, string? contentType, long maxBytes, TimeSpan lifetime, CancellationToken cancellationToken);
+}

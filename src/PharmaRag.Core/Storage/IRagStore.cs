@@ -1,0 +1,26 @@
+using PharmaRag.Core.Documents;
+using PharmaRag.Core.Ingestion;
+
+namespace PharmaRag.Core.Storage;
+
+/// <summary>Documents, chunks and their status. Every write is an idempotent upsert by id.</summary>
+public interface IRagStore
+{
+    Task UpsertDocumentAsync(DocumentRecord document, CancellationToken cancellationToken);
+    Task<DocumentRecord?> GetDocumentAsync(string id, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DocumentRecord>> ListDocumentsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<DocumentRecord>> FindDocumentsByKeyAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Records progress or an outcome. Returns false when the document no longer exists.</summary>
+    Task<bool> UpdateStatusAsync(string id, DocumentStatusUpdate update, CancellationToken cancellationToken);
+
+    Task UpsertChunksAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Chunk>> GetChunksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+    Task<int> CountChunksAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the document's chunks whose ordinal is at least <paramref name="fromOrdinal"/>.</summary>
+    Task<IReadOnlyList<string>> DeleteChunksFromAsync(string documentId, int fromOrdinal, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the document, its chunks and its jobs. Returns false when it did not exist.</summary>
+    Task<bool> DeleteDocumentAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace PharmaRag.Core.Text;
+
+/// <summary>
+/// Splits prose into sentences. Tuned for labels and papers: abbreviations such as "e.g.",
+/// "vs." and "Fig." and decimals such as "2.5 mg" do not end a sentence.
+/// </summary>
+public static partial class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g", "i.e", "vs", "fig", "figs", "approx", "dr", "no", "nos", "ref", "refs", "al", "etc",
+        "mr", "mrs", "ms", "inc", "ltd", "co", "st", "vol", "sec", "eq", "tab", "max", "min", "ca",
+    };
+
+    /// <summary>Sentences with their start offsets in <paramref name="text"/>.</summary>
+    public static IReadOnlyList<(int Start, string Text)> Split(string text)
+    {
+        var sentences = new List<(int, string)>();
+        var start = 0;
+        foreach (Match boundary in Boundary().Matches(text))
+        {
+            var end = boundary.Index + 1;
+            if (boundary.Value[0] == '.' && EndsWithAbbreviation(text, boundary.Index))
+            {
+                continue;
+            }
+            Add(sentences, text, start, end);
+            start = boundary.Index + boundary.Length;
+        }
+        Add(sentences, text, start, text.Length);
+        return sentences;
+    }
+
+    private static void Add(List<(int, string)> sentences, string text, int start, int end)
+    {
+        var piece = text[start..end];
+        var trimmed = piece.Trim();
+        if (trimmed.Length > 0)
+        {
+            sentences.Add((start + piece.IndexOf(trimmed[0]), trimmed));
+        }
+    }
+
+    private static bool EndsWithAbbreviation(string text, int dotIndex)
+    {
+        var wordStart = dotIndex;
+        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+        var word = text[wordStart..dotIndex];
+        // A single capital letter followed by a dot is an initial ("J. Smith").
+        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]));
+    }
+
+    // End punctuation, optional closing quote or bracket, then whitespace before a capital,
+    // digit or opening bracket; or a line break.
+    [GeneratedRegex(@"[.!?][""')\]]?\s+(?=[\p{Lu}\d(\[""•])|\n+")]
+    private static partial Regex Boundary();
+}

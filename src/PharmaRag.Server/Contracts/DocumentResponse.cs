@@ -1,0 +1,24 @@
+using PharmaRag.Core.Documents;
+
+namespace PharmaRag.Server.Contracts;
+
+/// <summary>A document as the API shows it.</summary>
+public sealed record DocumentResponse(
+    string Id,
+    string Key,
+    string Filename,
+    string MediaType,
+    long SizeBytes,
+    DocumentStatus Status,
+    string? Step,
+    double Progress,
+    int Pages,
+    int Chunks,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static DocumentResponse From(DocumentRecord d) =>
+        new(d.Id, d.Key, d.FileName, d.MediaType, d.SizeBytes, d.Status, d.Step, Math.Round(d.Progress, 3),
+            d.Pages, d.Chunks, d.Error, d.CreatedAt, d.UpdatedAt);
+}

@@ -1,0 +1,15 @@
+namespace PharmaRag.Server.Contracts;
+
+/// <summary>The original's health shape, plus what each component is and whether it works.</summary>
+public sealed record HealthResponse(
+    string Status,
+    string Service,
+    string Version,
+    IReadOnlyDictionary<string, ComponentHealth> Components,
+    EcsTasks EcsTasks);
+
+/// <summary>One component: its state and a description of the implementation in use.</summary>
+public sealed record ComponentHealth(string Status, string Detail);
+
+/// <summary>Compute tasks, in the original's ECS terms; in one-process mode this process is the one task.</summary>
+public sealed record EcsTasks(int Total, int Running, IReadOnlyList<string> TaskArns);

@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PharmaRag.Core.Storage;
+using PharmaRag.Server.Contracts;
+using PharmaRag.Server.Hosting;
+
+namespace PharmaRag.Server.Endpoints;
+
+/// <summary>Health in the original's shape, with what each component is.</summary>
+public static class HealthEndpoints
+{
+    public const string ServiceName = "pharma-rag";
+
+    public static readonly string Version =
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", GetHealthAsync)
+            .WithName("Health").WithSummary("Service and component health, and running compute tasks").WithTags("Health");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
+        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, CancellationToken cancellationToken)
+    {
+        var components = new Dictionary<string, ComponentHealth>();
+        var healthy = true;
+        try
+        {
+            var pending = await jobs.CountPendingAsync(cancellationToken);
+            components["store"] = new ComponentHealth("ok", $"{string.Join("; ", stores.Select(s => s.Description))}; {pending} job(s) pending");
+        }
+        catch (Exception ex)
+        {
+            healthy = false;
+            components["store"] = new ComponentHealth("error", ex.Message);
+        }
+        components["object_store"] = new ComponentHealth("ok", objects.Description);
+        components["models"] = new ComponentHealth("ok",
+            "offline: BM25 keyword retrieval, extractive answers, cl100k_base tokenizer; no API key configured");
+        components["ocr"] = OcrAvailability.Tesseract is { } tesseract
+            ? new ComponentHealth("ok", $"tesseract at {tesseract}")
+            : new ComponentHealth("unavailable", "tesseract is not installed; scanned pages cannot be read");
+
+        var tasks = new EcsTasks(1, 1, [$"local:{Environment.MachineName}/{Environment.ProcessId}"]);
+        var body = new HealthResponse(healthy ? "healthy" : "unhealthy", ServiceName, Version, components, tasks);
+        return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Content;
+using PharmaRag.Core.Documents;
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Storage;
+using PharmaRag.Server.Contracts;
+using PharmaRag.Server.Uploads;
+using PharmaRag.Storage.FileSystem;
+
+namespace PharmaRag.Server.Endpoints;
+
+/// <summary>Presigned upload URLs, and the PUT that the local object store serves for them.</summary>
+public static class UploadEndpoints
+{
+    public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/presigned-url", GetPresignedUrlAsync)
+            .WithName("GetPresignedUrl").WithSummary("A short-lived URL to PUT one document to").WithTags("Uploads");
+        app.MapPut(FileSystemObjectStore.UploadPathPrefix + "{**key}", PutObjectAsync)
+            .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<PresignedUrlResponse>, ValidationProblem>> GetPresignedUrlAsync(
+        string? filename,
+        string? content_type,
+        HttpRequest request,
+        IObjectStore objects,
+        DocumentParserRegistry parsers,
+        IOptions<UploadOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(filename))
+        {
+            errors["filename"] = ["A file name is required."];
+        }
+        else if (filename.Length > 255 || filename.IndexOfAny(['/', '\\']) >= 0 || filename.Any(char.IsControl)
+                 || filename.Trim('.').Length == 0)
+        {
+            errors["filename"] = ["The file name must be a plain name of at most 255 characters, without path separators."];
+        }
+        else if (!parsers.Supports(filename))
+        {
+            errors["filename"] = [$"Files of this type are not supported. Supported: {string.Join(", ", MediaTypes.SupportedExtensions)}."];
+        }
+        if (content_type is not null && (content_type.Length > 200 || !content_type.Contains('/') || content_type.Any(char.IsControl)))
+        {
+            errors["content_type"] = ["The content type must look like type/subtype."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var settings = options.Value;
+        var key = "uploads/" + filename!.Trim();
+        var upload = await objects.PresignPutAsync(
+            key, content_type, settings.MaxBytes, TimeSpan.FromSeconds(settings.UrlLifetimeSeconds), cancellationToken);
+        var url = Uri.IsWellFormedUriString(upload.Url, UriKind.Absolute)
+            ? upload.Url
+            : (settings.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}").TrimEnd('/') + upload.Url;
+        var headers = content_type is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["Content-Type"] = content_type };
+        return TypedResults.Ok(new PresignedUrlResponse(url, key, "PUT", upload.ExpiresAt, upload.MaxBytes, headers));
+    }
+
+    internal static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> PutObjectAsync(
+        string key,
+        HttpContext context,
+        FileSystemObjectStore objects,
+        DocumentIntake intake,
+        CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var query = request.Query;
+        var grant = objects.Signer.Verify(
+            key, query[UploadUrlSigner.ExpiresParameter], query[UploadUrlSigner.MaxBytesParameter],
+            query[UploadUrlSigner.ContentTypeParameter], query[UploadUrlSigner.SignatureParameter]);
+        if (!grant.Allowed)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Upload refused", grant.Reason!);
+        }
+        if (grant.ContentType is not null && !string.Equals(request.ContentType, grant.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Upload refused",
+                $"The URL was signed for Content-Type '{grant.ContentType}'.");
+        }
+        if (request.ContentLength > grant.MaxBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large",
+                $"The upload is larger than the {grant.MaxBytes} bytes its URL allows.");
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            // The signed limit governs; the SizeLimitedStream below enforces it without Content-Length.
+            sizeFeature.MaxRequestBodySize = null;
+        }
+        if (!ObjectKey.IsValid(key, out var keyError))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid key", keyError);
+        }
+
+        ObjectInfo stored;
+        try
+        {
+            stored = await objects.PutAsync(key, new SizeLimitedStream(request.Body, grant.MaxBytes), cancellationToken);
+        }
+        catch (UploadTooLargeException ex)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", ex.Message);
+        }
+        var document = await intake.OnObjectCreatedAsync(stored, cancellationToken);
+        context.Response.Headers.ETag = $"\"{stored.Sha256}\"";
+        return TypedResults.Ok(new UploadResponse(
+            stored.Key, stored.Size, stored.Sha256, document is null ? null : DocumentResponse.From(document)));
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+}

@@ -1,0 +1,4 @@
+namespace PharmaRag.Server.Hosting;
+
+/// <summary>The data directory this process works in.</summary>
+public sealed record DataDirectoryInfo(string Path);

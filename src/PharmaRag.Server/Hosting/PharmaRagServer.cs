@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Server.Endpoints;
+
+namespace PharmaRag.Server.Hosting;
+
+/// <summary>Builds and runs the server: the table of contents of the HTTP application.</summary>
+public static class PharmaRagServer
+{
+    public static WebApplication Build(ServerSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.ConfigurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
+        builder.Services.AddHostedService<IngestionWorker>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapUploadEndpoints();
+        app.MapDocumentsEndpoints();
+        app.MapQueryEndpoints();
+        return app;
+    }
+
+    /// <summary>Runs until stopped, holding the data directory lock throughout.</summary>
+    public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    {
+        using var dataLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+        await using var app = Build(settings);
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Storage;
+
+namespace PharmaRag.Server.Hosting;
+
+/// <summary>
+/// Opens the data directory for work: migrates stores, logs which implementation serves each
+/// port, and makes jobs that a previous (crashed) process held runnable again. The caller must
+/// hold the data directory lock, so no other process can own those jobs.
+/// </summary>
+public sealed partial class PharmaRagStartup(
+    IEnumerable<IStoreInitializer> initializers,
+    IObjectStore objects,
+    IJobQueue jobs,
+    ILogger<PharmaRagStartup> logger)
+{
+    public async Task RunAsync(bool releaseJobs, CancellationToken cancellationToken)
+    {
+        foreach (var initializer in initializers)
+        {
+            await initializer.InitializeAsync(cancellationToken);
+            LogBound("store", initializer.Description);
+        }
+        LogBound("object store", objects.Description);
+        LogBound("answers", "offline extractive answers (no chat model configured)");
+        if (releaseJobs)
+        {
+            var released = await jobs.ReleaseAllLeasesAsync(cancellationToken);
+            if (released > 0)
+            {
+                LogResumed(released);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using {Port}: {Implementation}")]
+    private partial void LogBound(string port, string implementation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Jobs} job(s) interrupted by a previous stop")]
+    private partial void LogResumed(int jobs);
+}

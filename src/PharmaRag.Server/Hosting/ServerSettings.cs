@@ -1,0 +1,7 @@
+namespace PharmaRag.Server.Hosting;
+
+/// <summary>How to start the server: where it listens, where its data lives, extra configuration arguments.</summary>
+public sealed record ServerSettings(string Urls, string DataDirectory, string[] ConfigurationArgs)
+{
+    public const string DefaultUrls = "http://127.0.0.1:8000";
+}

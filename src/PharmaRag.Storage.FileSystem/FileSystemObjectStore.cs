@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using PharmaRag.Core.Storage;
+
+namespace PharmaRag.Storage.FileSystem;
+
+/// <summary>
+/// Objects as files under one folder. Writes go to a temporary file that is renamed into place,
+/// so a reader never sees half an object and a failed upload leaves nothing behind.
+/// </summary>
+public sealed class FileSystemObjectStore(string root, UploadUrlSigner signer, TimeProvider clock) : IObjectStore
+{
+    /// <summary>The path under which this process serves PUT for presigned uploads.</summary>
+    public const string UploadPathPrefix = "/objects/";
+
+    private readonly string _root = Path.GetFullPath(root);
+    private readonly string _temp = Path.Combine(Path.GetFullPath(root), ".incoming");
+
+    public string Description => $"local folder {_root}";
+
+    public UploadUrlSigner Signer => signer;
+
+    public async Task<ObjectInfo> PutAsync(string key, Stream content, CancellationToken cancellationToken)
+    {
+        var target = Resolve(key);
+        Directory.CreateDirectory(_temp);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        try
+        {
+            long size;
+            byte[] hash;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                await file.FlushAsync(cancellationToken);
+                size = file.Length;
+                hash = sha.GetHashAndReset();
+            }
+            File.Move(temp, target, overwrite: true);
+            return new ObjectInfo(key, size, Convert.ToHexStringLower(hash));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = Resolve(key);
+        return File.Exists(path)
+            ? Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true))
+            : throw new FileNotFoundException($"No object exists at key '{key}'.");
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(Resolve(key)));
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(Resolve(key));
+        return Task.CompletedTask;
+    }
+
+    public Task<PresignedUpload> PresignPutAsync(
+        string key, string? contentType, long maxBytes, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        Resolve(key);
+        var expiresAt = clock.GetUtcNow() + lifetime;
+        var url = UploadPathPrefix + string.Join('/', key.Split('/').Select(Uri.EscapeDataString))
+            + "?" + signer.Sign(key, contentType, maxBytes, expiresAt);
+        return Task.FromResult(new PresignedUpload(url, key, expiresAt, contentType, maxBytes));
+    }
+
+    /// <summary>The file for a key; refuses keys that could leave the store's folder.</summary>
+    public string Resolve(string key)
+    {
+        if (!ObjectKey.IsValid(key, out var error))
+        {
+            throw new ArgumentException(error, nameof(key));
+        }
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path.StartsWith(_temp, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The key names a place outside the object store.", nameof(key));
+        }
+        return path;
+    }
+}

@@ -1,0 +1,87 @@
+using PharmaRag.Core.Storage;
+
+namespace PharmaRag.Storage.Sqlite;
+
+/// <summary>Durable jobs in the embedded database. Times are Unix milliseconds.</summary>
+public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) : IJobQueue
+{
+    public Task EnqueueAsync(string documentId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                """
+                INSERT INTO jobs (document_id, state, created_at)
+                SELECT $d, 'queued', $now
+                WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE document_id = $d AND state = 'queued')
+                """,
+                t, ("$d", documentId), ("$now", Now()));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        database.WriteAsync<ProcessingJob?>(async (c, t) =>
+        {
+            var now = Now();
+            // A queued job is runnable once its retry time has come, unless another job for the
+            // same document is running under a live lease; a running job whose lease ran out
+            // belonged to a worker that died.
+            await using var command = c.Command(
+                """
+                UPDATE jobs SET state = 'running', owner = $owner, lease_until = $lease, attempts = attempts + 1
+                WHERE id = (
+                    SELECT j.id FROM jobs j
+                    WHERE (j.state = 'queued' AND j.run_after <= $now
+                           AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.document_id = j.document_id
+                                           AND r.state = 'running' AND r.lease_until > $now))
+                       OR (j.state = 'running' AND j.lease_until <= $now)
+                    ORDER BY j.run_after, j.id LIMIT 1)
+                RETURNING id, document_id, attempts, last_error
+                """,
+                t, ("$owner", owner), ("$lease", now + (long)lease.TotalMilliseconds), ("$now", now));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new ProcessingJob(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetNullableString(3))
+                : null;
+        }, cancellationToken);
+
+    public Task RenewLeaseAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE jobs SET lease_until = $lease WHERE id = $id AND owner = $owner AND state = 'running'",
+            cancellationToken, ("$id", jobId), ("$owner", owner), ("$lease", Now() + (long)lease.TotalMilliseconds));
+
+    public Task CompleteAsync(long jobId, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM jobs WHERE id = $id", cancellationToken, ("$id", jobId));
+
+    public Task FailAsync(long jobId, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+        retryAt is { } at
+            ? ExecuteAsync(
+                "UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL, run_after = $at, last_error = $error WHERE id = $id",
+                cancellationToken, ("$id", jobId), ("$at", at.ToUnixTimeMilliseconds()), ("$error", error))
+            : ExecuteAsync(
+                "UPDATE jobs SET state = 'failed', owner = NULL, lease_until = NULL, last_error = $error WHERE id = $id",
+                cancellationToken, ("$id", jobId), ("$error", error));
+
+    public Task<int> ReleaseAllLeasesAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                "UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL WHERE state = 'running'", t);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            await using var command = c.Command("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')");
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
+
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(sql, t, parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,88 @@
+namespace PharmaRag.Storage.Sqlite;
+
+/// <summary>Creates and upgrades the schema. Each entry upgrades from the version before it.</summary>
+public static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            step TEXT,
+            progress REAL NOT NULL DEFAULT 0,
+            pages INTEGER NOT NULL DEFAULT 0,
+            chunks INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE INDEX documents_key ON documents(key);
+
+        CREATE TABLE chunks (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            tokens INTEGER NOT NULL,
+            page_spans TEXT NOT NULL,
+            section TEXT);
+        CREATE INDEX chunks_document ON chunks(document_id, ordinal);
+
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            owner TEXT,
+            lease_until INTEGER,
+            run_after INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            created_at INTEGER NOT NULL);
+        CREATE INDEX jobs_state ON jobs(state, run_after);
+        CREATE INDEX jobs_document ON jobs(document_id);
+
+        CREATE TABLE keyword_entries (
+            rowid INTEGER PRIMARY KEY,
+            chunk_id TEXT NOT NULL UNIQUE,
+            document_id TEXT NOT NULL);
+        CREATE INDEX keyword_entries_document ON keyword_entries(document_id);
+        CREATE VIRTUAL TABLE keyword_fts USING fts5(
+            text, content='', contentless_delete=1,
+            tokenize='porter unicode61 remove_diacritics 2');
+        """,
+    ];
+
+    public static int Version => Migrations.Length;
+
+    public static async Task MigrateAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.Transaction = transaction;
+            pragma.CommandText = "PRAGMA user_version";
+            var current = Convert.ToInt32(await pragma.ExecuteScalarAsync(cancellationToken));
+            if (current > Migrations.Length)
+            {
+                throw new InvalidOperationException(
+                    $"The database {database.Path} has schema version {current}, newer than this PharmaRag understands ({Migrations.Length}). Upgrade PharmaRag.");
+            }
+            for (var version = current; version < Migrations.Length; version++)
+            {
+                await using var migrate = connection.CreateCommand();
+                migrate.Transaction = transaction;
+                migrate.CommandText = Migrations[version] + $"\nPRAGMA user_version = {version + 1};";
+                await migrate.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }, cancellationToken);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        await wal.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Core.Storage;
+
+namespace PharmaRag.Storage.Sqlite;
+
+/// <summary>Registers the embedded SQLite store for documents, chunks, jobs and keyword search.</summary>
+public static class SqliteStorageServiceCollectionExtensions
+{
+    public const string FileName = "pharmarag.db";
+
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string dataDirectory)
+    {
+        var database = new SqliteDatabase(Path.Combine(dataDirectory, FileName));
+        services.AddSingleton(database);
+        services.AddSingleton<IRagStore, SqliteRagStore>();
+        services.AddSingleton<IJobQueue, SqliteJobQueue>();
+        services.AddSingleton<IKeywordIndex, SqliteKeywordIndex>();
+        services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
+        return services;
+    }
+}

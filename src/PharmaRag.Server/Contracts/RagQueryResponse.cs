@@ -4,4 +4,4 @@ namespace PharmaRag.Server.Contracts;
 
 /// <summary>An answer with a citation (document and page) for each of its statements.</summary>
 public sealed record RagQueryResponse(
-    string Query, string Answer, QueryMode Mode, IReadOnlyList<Citation> Citations, IReadOnlyDictionary<string, double> TimingsMs);
+    string Query, string Answer, QueryMode Mode, IReadOnlyList<CitationResponse> Citations, IReadOnlyDictionary<string, double> TimingsMs);

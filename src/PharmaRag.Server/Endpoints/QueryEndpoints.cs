@@ -53,7 +53,8 @@ public static class QueryEndpoints
         }
         var answer = await queries.QueryAsync(
             new RagQuery(request.Query!) { Mode = mode, TopK = request.TopK, DocumentIds = request.DocumentIds }, cancellationToken);
-        return TypedResults.Ok(new RagQueryResponse(request.Query!, answer.Answer, answer.Mode, answer.Citations, answer.TimingsMs));
+        return TypedResults.Ok(new RagQueryResponse(
+            request.Query!, answer.Answer, answer.Mode, answer.Citations.Select(CitationResponse.From).ToArray(), answer.TimingsMs));
     }
 
     private static Dictionary<string, string[]> Validate(

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace PharmaRag.Server.Tests;
+
+/// <summary>Calls of the public API, as a client would make them.</summary>
+public static class Api
+{
+    public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public static async Task<JsonObject> PresignAsync(this HttpClient client, string fileName, string? contentType = "application/pdf")
+    {
+        var query = $"/presigned-url?filename={Uri.EscapeDataString(fileName)}"
+            + (contentType is null ? "" : $"&content_type={Uri.EscapeDataString(contentType)}");
+        var response = await client.GetAsync(query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    public static async Task<HttpResponseMessage> PutAsync(this HttpClient client, string url, byte[] bytes, string? contentType = "application/pdf")
+    {
+        var content = new ByteArrayContent(bytes);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        return await client.PutAsync(url, content);
+    }
+
+    /// <summary>Presigned URL, then PUT: the client's whole upload. Returns the queued document id.</summary>
+    public static async Task<string> UploadAsync(this HttpClient client, string fileName, byte[] bytes)
+    {
+        var presigned = await client.PresignAsync(fileName);
+        var response = await client.PutAsync((string)presigned["url"]!, bytes);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.JsonAsync();
+        return (string)body["document"]!["id"]!;
+    }
+
+    public static async Task<JsonObject> DocumentAsync(this HttpClient client, string id) =>
+        await (await client.GetAsync($"/documents/{id}")).JsonAsync();
+
+    /// <summary>Polls a document until it reaches a final status (processed or failed).</summary>
+    public static async Task<JsonObject> WaitForFinalStatusAsync(this HttpClient client, string id, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (true)
+        {
+            var document = await client.DocumentAsync(id);
+            var status = (string)document["status"]!;
+            if (status is "processed" or "failed")
+            {
+                return document;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Document {id} is still {status} after {timeoutSeconds} s.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<JsonObject> AskAsync(this HttpClient client, string question, params string[] documentIds)
+    {
+        var response = await client.PostAsJsonAsync("/rag-query", new { query = question, document_ids = documentIds.Length > 0 ? documentIds : null });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonArray> SearchAsync(this HttpClient client, string query, int topK = 10)
+    {
+        var response = await client.PostAsJsonAsync("/search", new { query, top_k = topK });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.JsonAsync())["results"]!.AsArray();
+    }
+}

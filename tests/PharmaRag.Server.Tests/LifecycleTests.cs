@@ -1,0 +1,130 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using PharmaRag.Testing;
+
+namespace PharmaRag.Server.Tests;
+
+/// <summary>Restart, crash and deletion leave exactly one consistent copy of every document.</summary>
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Restart_keeps_documents_answers_and_issued_upload_urls()
+    {
+        using var data = new TempDirectory();
+        string id;
+        string laterUrl;
+        await using (var first = await InProcessServer.StartAsync(data.Path))
+        {
+            id = await first.Client.UploadAsync("kept.pdf", TestPdf.Numbered(3, "ciprofloxacin"));
+            await first.Client.WaitForFinalStatusAsync(id);
+            laterUrl = (string)(await first.Client.PresignAsync("later.pdf"))["url"]!;
+        }
+
+        await using var second = await InProcessServer.StartAsync(data.Path);
+        var document = await second.Client.DocumentAsync(id);
+        Assert.Equal("processed", (string)document["status"]!);
+        Assert.Equal(3, (int)document["pages"]!);
+        var answer = await second.Client.AskAsync("ciprofloxacin study page marker pg3marker");
+        Assert.Equal(3, (int)answer["citations"]!.AsArray()[0]!["page"]!);
+        // The signing key persisted, so a URL issued before the restart still works.
+        var port = new Uri(laterUrl).PathAndQuery;
+        Assert.Equal(HttpStatusCode.OK, (await second.Client.PutAsync(port, TestPdf.Numbered(1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_server_cannot_open_a_data_directory_in_use()
+    {
+        using var data = new TempDirectory();
+        await using var first = await InProcessServer.StartAsync(data.Path);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => InProcessServer.StartAsync(data.Path));
+
+        Assert.Contains("in use by another PharmaRag process", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_document_its_chunks_and_index_entries_exactly()
+    {
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path);
+        var doomed = await server.Client.UploadAsync("doomed.pdf", TestPdf.Numbered(4, "doomedtopic"));
+        var kept = await server.Client.UploadAsync("kept.pdf", TestPdf.Numbered(4, "keptopic"));
+        await server.Client.WaitForFinalStatusAsync(doomed);
+        await server.Client.WaitForFinalStatusAsync(kept);
+        var keptBefore = await Counts(data.Path, kept);
+
+        var delete = await server.Client.DeleteAsync($"/documents/{doomed}");
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync($"/documents/{doomed}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.DeleteAsync($"/documents/{doomed}")).StatusCode);
+        Assert.Empty(await server.Client.SearchAsync("doomedtopic"));
+        Assert.NotEmpty(await server.Client.SearchAsync("keptopic"));
+        Assert.Equal((0, 0, 0), await Counts(data.Path, doomed));
+        Assert.Equal(keptBefore, await Counts(data.Path, kept));
+        // The uploaded file stays unless purge_object=true is asked for.
+        Assert.True(File.Exists(Path.Combine(data.Path, "objects", "uploads", "doomed.pdf")));
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Client.DeleteAsync($"/documents/{kept}?purge_object=true")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(data.Path, "objects", "uploads", "kept.pdf")));
+    }
+
+    [Fact]
+    public async Task A_process_killed_mid_document_finishes_it_after_restart_with_one_copy()
+    {
+        using var data = new TempDirectory();
+        const int pages = 400;
+        var pdf = TestPdf.Numbered(pages, "rivaroxaban");
+        // Small chunks written one per transaction make indexing last long enough to be interrupted.
+        string[] settings = ["--PharmaRag:Ingestion:BatchSize=1", "--PharmaRag:Ingestion:ChunkTokens=32"];
+        string id;
+        await using (var doomed = await ServerProcess.StartAsync(data.Path, settings))
+        {
+            id = await doomed.Client.UploadAsync("long.pdf", pdf);
+            // Kill once some, but not all, chunks are written.
+            while (true)
+            {
+                var document = await doomed.Client.DocumentAsync(id);
+                Assert.NotEqual("processed", (string)document["status"]!);
+                if ((string?)document["step"] == "indexing" && (double)document["progress"]! > 0.4)
+                {
+                    break;
+                }
+                await Task.Delay(20);
+            }
+            await doomed.KillAsync();
+        }
+        var (partialChunks, _, _) = await Counts(data.Path, id);
+        Assert.True(partialChunks > 0, "the kill should have left some chunks written");
+
+        await using var restarted = await ServerProcess.StartAsync(data.Path, settings);
+        var finished = await restarted.Client.WaitForFinalStatusAsync(id, timeoutSeconds: 120);
+
+        Assert.Equal("processed", (string)finished["status"]!);
+        Assert.Equal(pages, (int)finished["pages"]!);
+        var (chunks, entries, jobs) = await Counts(data.Path, id);
+        Assert.Equal((int)finished["chunks"]!, chunks);
+        Assert.Equal(chunks, entries);
+        Assert.Equal(0, jobs);
+        Assert.True(chunks > partialChunks);
+        // A marker printed on one page is found in exactly the chunks that hold that page, once each.
+        var hits = await restarted.Client.SearchAsync("pg237marker", topK: 20);
+        Assert.NotEmpty(hits);
+        Assert.Equal(hits.Count, hits.Select(h => (string)h!["chunk_id"]!).Distinct().Count());
+        Assert.All(hits, h => Assert.Contains(237, h!["pages"]!.AsArray().Select(p => (int)p!)));
+    }
+
+    /// <summary>Rows for a document in the chunk table, the keyword index and the job table, read from the SQLite file.</summary>
+    private static async Task<(int Chunks, int KeywordEntries, int Jobs)> Counts(string dataDirectory, string documentId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "pharmarag.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        async Task<int> Count(string table)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE document_id = $d";
+            command.Parameters.AddWithValue("$d", documentId);
+            return Convert.ToInt32(await command.ExecuteScalarAsync());
+        }
+        return (await Count("chunks"), await Count("keyword_entries"), await Count("jobs"));
+    }
+}

@@ -51,8 +51,10 @@ public static partial class SentenceSplitter
             wordStart--;
         }
         var word = text[wordStart..dotIndex];
-        // A single capital letter followed by a dot is an initial ("J. Smith").
-        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]));
+        // A single capital letter followed by a dot is an initial ("J. Smith"), unless a number
+        // stands before it ("store below 25 C.").
+        return Abbreviations.Contains(word)
+            || (word.Length == 1 && char.IsUpper(word[0]) && !(wordStart >= 2 && char.IsDigit(text[wordStart - 2])));
     }
 
     // End punctuation, optional closing quote or bracket, then whitespace before a capital,

@@ -1,0 +1,71 @@
+using PharmaRag.Core.Content;
+using PharmaRag.Documents;
+using PharmaRag.Testing;
+
+namespace PharmaRag.Documents.Tests;
+
+public sealed class PdfDocumentParserTests
+{
+    private static readonly PdfDocumentParser Parser = new();
+
+    private static Task<ParsedDocument> ParseAsync(byte[] pdf) => Parser.ParseAsync(new MemoryStream(pdf), "test.pdf", CancellationToken.None);
+
+    [Fact]
+    public async Task Every_page_is_read_and_blocks_carry_their_page_and_box()
+    {
+        var parsed = await ParseAsync(TestPdf.Numbered(5));
+
+        Assert.Equal(5, parsed.Pages);
+        Assert.Empty(parsed.UnreadablePages);
+        for (var page = 1; page <= 5; page++)
+        {
+            var blocks = parsed.Blocks.Where(b => b.Page == page).ToArray();
+            Assert.NotEmpty(blocks);
+            Assert.Contains(blocks, b => b.Text.Contains($"pg{page}marker"));
+            Assert.All(blocks, b => Assert.True(b.Box is { } box && box.Right > box.Left && box.Top > box.Bottom));
+        }
+    }
+
+    [Fact]
+    public async Task Two_columns_are_read_one_after_the_other_never_interleaved()
+    {
+        var left = Enumerable.Range(1, 8).Select(i => $"Left column line {i} about dosing.").ToArray();
+        var right = Enumerable.Range(1, 8).Select(i => $"Right column line {i} about warnings.").ToArray();
+
+        var parsed = await ParseAsync(TestPdf.TwoColumns(left, right));
+
+        var text = string.Join("\n", parsed.Blocks.Select(b => b.Text));
+        var leftPositions = left.Select(l => text.IndexOf(l, StringComparison.Ordinal)).ToArray();
+        var rightPositions = right.Select(r => text.IndexOf(r, StringComparison.Ordinal)).ToArray();
+        Assert.All(leftPositions.Concat(rightPositions), p => Assert.True(p >= 0));
+        Assert.True(leftPositions.Max() < rightPositions.Min() || rightPositions.Max() < leftPositions.Min(),
+            "one column's lines must all come before the other's");
+        Assert.Equal(leftPositions.Order(), leftPositions);
+    }
+
+    [Fact]
+    public async Task A_page_without_text_is_reported_unreadable_not_silently_empty()
+    {
+        var parsed = await ParseAsync(TestPdf.Pages(["Only the first page has text."], []));
+
+        Assert.Equal(2, parsed.Pages);
+        Assert.Equal([2], parsed.UnreadablePages);
+    }
+
+    [Fact]
+    public async Task Corrupt_encrypted_and_non_pdf_files_fail_with_a_reason()
+    {
+        var corrupt = await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync(TestPdf.Corrupt()));
+        Assert.Contains("damaged", corrupt.Message);
+
+        var encrypted = await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync(TestPdf.Encrypted()));
+        Assert.Contains("encrypted", encrypted.Message);
+
+        var html = await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync("<html>nope</html>"u8.ToArray()));
+        Assert.Contains("not a PDF", html.Message);
+
+        var valid = TestPdf.Numbered(3);
+        var truncated = await Record.ExceptionAsync(() => ParseAsync(valid[..(valid.Length / 3)]));
+        Assert.True(truncated is null or DocumentParseException, $"truncated PDFs fail with a reason, not {truncated?.GetType()}");
+    }
+}

@@ -5,12 +5,20 @@ namespace PharmaRag.Core.Retrieval;
 /// <summary>Answers questions over the indexed documents.</summary>
 public sealed class RagQueryService(ChunkRetriever retriever, ExtractiveAnswerer answerer)
 {
+    /// <summary>
+    /// The modes that run their own retrieval. Until the knowledge graph exists every requested
+    /// mode runs chunk retrieval, and answers report that mode rather than the one asked for.
+    /// </summary>
+    public static IReadOnlyList<QueryMode> ImplementedModes { get; } = [QueryMode.Naive];
+
+    /// <summary>The ranked chunks a query's answer would be built from.</summary>
+    public Task<IReadOnlyList<SearchHit>> RetrieveAsync(RagQuery query, CancellationToken cancellationToken) =>
+        retriever.SearchAsync(query.Query, query.TopK, query.DocumentIds, cancellationToken);
+
     public async Task<RagAnswer> QueryAsync(RagQuery query, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
-        // Until the knowledge graph exists every mode retrieves chunks; the answer reports the
-        // mode that actually ran rather than the one asked for.
-        var hits = await retriever.SearchAsync(query.Query, query.TopK, query.DocumentIds, cancellationToken);
+        var hits = await RetrieveAsync(query, cancellationToken);
         var retrievalMs = total.Elapsed.TotalMilliseconds;
         var (answer, citations) = answerer.Answer(query.Query, hits);
         var timings = new Dictionary<string, double>

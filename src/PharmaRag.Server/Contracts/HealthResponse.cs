@@ -6,7 +6,11 @@ public sealed record HealthResponse(
     string Service,
     string Version,
     IReadOnlyDictionary<string, ComponentHealth> Components,
-    EcsTasks EcsTasks);
+    EcsTasks EcsTasks,
+    JobsHealth? Jobs);
+
+/// <summary>Processing jobs queued or running: compute with jobs in flight is not idle.</summary>
+public sealed record JobsHealth(int Pending);
 
 /// <summary>One component: its state and a description of the implementation in use.</summary>
 public sealed record ComponentHealth(string Status, string Detail);

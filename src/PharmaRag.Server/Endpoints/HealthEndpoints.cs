@@ -30,9 +30,11 @@ public static class HealthEndpoints
     {
         var components = new Dictionary<string, ComponentHealth>();
         var healthy = true;
+        JobsHealth? jobsHealth = null;
         try
         {
             var pending = await jobs.CountPendingAsync(cancellationToken);
+            jobsHealth = new JobsHealth(pending);
             components["store"] = new ComponentHealth("ok", $"{string.Join("; ", stores.Select(s => s.Description))}; {pending} job(s) pending");
         }
         catch (Exception ex)
@@ -48,7 +50,7 @@ public static class HealthEndpoints
             : new ComponentHealth("unavailable", "tesseract is not installed; scanned pages cannot be read");
 
         var tasks = new EcsTasks(1, 1, [$"local:{Environment.MachineName}/{Environment.ProcessId}"]);
-        var body = new HealthResponse(healthy ? "healthy" : "unhealthy", ServiceName, Version, components, tasks);
+        var body = new HealthResponse(healthy ? "healthy" : "unhealthy", ServiceName, Version, components, tasks, jobsHealth);
         return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

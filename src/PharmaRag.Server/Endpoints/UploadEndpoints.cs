@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
-using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 using PharmaRag.Server.Contracts;
 using PharmaRag.Server.Uploads;
@@ -76,7 +75,7 @@ public static class UploadEndpoints
         string key,
         HttpContext context,
         FileSystemObjectStore objects,
-        DocumentIntake intake,
+        IUploadListener listener,
         CancellationToken cancellationToken)
     {
         var request = context.Request;
@@ -117,10 +116,9 @@ public static class UploadEndpoints
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", ex.Message);
         }
-        var document = await intake.OnObjectCreatedAsync(stored, cancellationToken);
+        var document = await listener.OnUploadedAsync(stored, cancellationToken);
         context.Response.Headers.ETag = $"\"{stored.Sha256}\"";
-        return TypedResults.Ok(new UploadResponse(
-            stored.Key, stored.Size, stored.Sha256, document is null ? null : DocumentResponse.From(document)));
+        return TypedResults.Ok(new UploadResponse(stored.Key, stored.Size, stored.Sha256, document));
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

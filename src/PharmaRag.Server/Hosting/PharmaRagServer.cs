@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Server.Endpoints;
+using PharmaRag.Server.Uploads;
 
 namespace PharmaRag.Server.Hosting;
 
@@ -28,7 +29,9 @@ public static class PharmaRagServer
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
+        builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
         builder.Services.AddHostedService<IngestionWorker>();
+        builder.Services.AddHostedService<ParentProcessWatcher>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -4,6 +4,7 @@ using PharmaRag.Cli.Commands;
 var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharmaceutical documents.")
 {
     ServeCommand.Create(),
+    GatewayCommand.Create(),
     IngestCommand.Create(),
     QueryCommand.Create(),
     DocumentsCommand.Create(),

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Content;
+using PharmaRag.Documents;
+using PharmaRag.Gateway.Compute;
+using PharmaRag.Gateway.Ecs;
+using PharmaRag.Gateway.Endpoints;
+using PharmaRag.Gateway.Forwarding;
+using PharmaRag.Server.Endpoints;
+using PharmaRag.Server.Hosting;
+using PharmaRag.Server.Uploads;
+using PharmaRag.Storage.FileSystem;
+
+namespace PharmaRag.Gateway.Hosting;
+
+/// <summary>Builds and runs the gateway: the original's API Gateway and Lambda functions.</summary>
+public static class PharmaRagGateway
+{
+    public static WebApplication Build(GatewaySettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.ConfigurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new DataDirectoryInfo(settings.DataDirectory));
+
+        // Uploads land in the object store here; the database belongs to compute.
+        services.AddDocumentParsers();
+        services.AddSingleton<DocumentParserRegistry>();
+        services.AddFileSystemObjectStore(settings.DataDirectory, builder.Configuration[$"{UploadOptions.Section}:SigningKey"]);
+
+        services.AddHttpClient(nameof(ComputeForwarder), http => http.Timeout = TimeSpan.FromMinutes(10));
+        services.AddHttpClient(nameof(LocalProcessComputeController));
+        services.AddHttpClient(nameof(IdleStopper));
+        services.AddHttpClient(nameof(EcsApiClient));
+        AddComputeController(services, builder.Configuration[$"{GatewayOptions.Section}:Compute"] ?? "local-process", settings);
+
+        services.AddSingleton<ComputeActivity>();
+        services.AddSingleton<PendingQueries>();
+        services.AddSingleton<ComputeForwarder>();
+        services.AddSingleton<QueryRelay>();
+        services.AddSingleton<ObjectCreatedDispatcher>();
+        services.AddSingleton<IUploadListener>(sp => sp.GetRequiredService<ObjectCreatedDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<ObjectCreatedDispatcher>());
+        services.AddHostedService<ComputeLifetime>();
+        services.AddHostedService<IdleStopper>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGatewayEndpoints();
+        app.MapUploadEndpoints();
+        return app;
+    }
+
+    private static void AddComputeController(IServiceCollection services, string mode, GatewaySettings settings)
+    {
+        switch (mode)
+        {
+            case "always-on":
+                services.AddSingleton<IComputeController>(sp =>
+                    new AlwaysOnComputeController(sp.GetRequiredService<DataDirectoryInfo>(), settings.ConfigurationArgs));
+                break;
+            case "ecs":
+                services.AddSingleton(sp => new AwsSigV4Signer(AwsCredentials.FromEnvironment(), sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton(sp => new EcsApiClient(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EcsApiClient)),
+                    sp.GetRequiredService<AwsSigV4Signer>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs));
+                services.AddSingleton(sp => new ElbApiClient(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EcsApiClient)),
+                    sp.GetRequiredService<AwsSigV4Signer>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs));
+                services.AddSingleton<IComputeController, EcsComputeController>();
+                break;
+            default:
+                services.AddSingleton<IComputeController, LocalProcessComputeController>();
+                break;
+        }
+    }
+
+    public static async Task RunAsync(GatewaySettings settings, CancellationToken cancellationToken)
+    {
+        await using var app = Build(settings);
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+}

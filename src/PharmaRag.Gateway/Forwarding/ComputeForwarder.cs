@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PharmaRag.Gateway.Compute;
 
@@ -16,7 +17,17 @@ public sealed partial class ComputeForwarder(
         using var inFlight = activity.Begin();
         for (var attempt = 1; ; attempt++)
         {
-            var address = await compute.EnsureRunningAsync(cancellationToken);
+            Uri address;
+            try
+            {
+                address = await compute.EnsureRunningAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogUnavailable(ex, compute.Mode);
+                return ForwardedResponse.Problem(StatusCodes.Status503ServiceUnavailable, "Compute unavailable",
+                    $"Compute ({compute.Mode}) could not be started: {ex.Message}");
+            }
             try
             {
                 using var request = new HttpRequestMessage(method, new Uri(address, pathAndQuery));
@@ -37,6 +48,9 @@ public sealed partial class ComputeForwarder(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Compute ({Mode}) could not be started")]
+    private partial void LogUnavailable(Exception error, string mode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Compute did not answer {Path}; retrying on fresh compute")]
     private partial void LogRetry(Exception error, string path);

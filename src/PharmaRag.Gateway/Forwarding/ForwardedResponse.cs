@@ -7,6 +7,11 @@ public sealed record ForwardedResponse(int StatusCode, byte[] Body, string? Cont
 {
     public IResult ToResult() => new Relayed(this);
 
+    /// <summary>An RFC 7807 problem produced by the gateway itself.</summary>
+    public static ForwardedResponse Problem(int status, string title, string detail) =>
+        new(status, System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { type = "about:blank", title, status, detail })),
+            "application/problem+json");
+
     private sealed class Relayed(ForwardedResponse response) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)

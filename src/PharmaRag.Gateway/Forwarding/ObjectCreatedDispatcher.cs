@@ -57,11 +57,17 @@ public sealed partial class ObjectCreatedDispatcher(
                     var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { key }));
                     var response = await forwarder.SendAsync(HttpMethod.Post, "/process", body, "application/json", stoppingToken);
                     LogDispatched(key, response.StatusCode);
-                    break;
+                    if (response.StatusCode < 500)
+                    {
+                        break;
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     LogDispatchFailed(ex, key, attempt);
+                }
+                if (attempt < MaxAttempts)
+                {
                     await Task.Delay(TimeSpan.FromSeconds(attempt * 2), stoppingToken);
                 }
             }

@@ -20,4 +20,9 @@ public sealed class EcsOptions
     public string? ElbEndpoint { get; set; }
 
     public double PollSeconds { get; set; } = 2;
+
+    /// <summary>Credentials; when unset, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.</summary>
+    public string? AccessKeyId { get; set; }
+    public string? SecretAccessKey { get; set; }
+    public string? SessionToken { get; set; }
 }

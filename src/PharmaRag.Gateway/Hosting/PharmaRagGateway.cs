@@ -84,7 +84,8 @@ public static class PharmaRagGateway
                     new AlwaysOnComputeController(sp.GetRequiredService<DataDirectoryInfo>(), settings.ConfigurationArgs));
                 break;
             case "ecs":
-                services.AddSingleton(sp => new AwsSigV4Signer(AwsCredentials.FromEnvironment(), sp.GetRequiredService<TimeProvider>()));
+                services.AddSingleton(sp => new AwsSigV4Signer(
+                    AwsCredentials.Resolve(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs), sp.GetRequiredService<TimeProvider>()));
                 services.AddSingleton(sp => new EcsApiClient(
                     sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EcsApiClient)),
                     sp.GetRequiredService<AwsSigV4Signer>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs));

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Server.Hosting;
+using PharmaRag.Testing;
+
+namespace PharmaRag.Gateway.Tests;
+
+/// <summary>The ECS controller against a fake that speaks the ECS and ELB wire protocols and checks SigV4.</summary>
+public sealed class EcsComputeTests
+{
+    private static string[] EcsSettings(FakeAws aws, Uri serverUrl, string secret = FakeAws.SecretAccessKey) =>
+    [
+        "--PharmaRag:Gateway:Compute=ecs",
+        "--PharmaRag:Gateway:IdleTimeoutSeconds=2",
+        $"--PharmaRag:Gateway:Ecs:Region={FakeAws.Region}",
+        $"--PharmaRag:Gateway:Ecs:Cluster={FakeAws.Cluster}",
+        $"--PharmaRag:Gateway:Ecs:Service={FakeAws.Service}",
+        $"--PharmaRag:Gateway:Ecs:TargetGroupArn={FakeAws.TargetGroupArn}",
+        $"--PharmaRag:Gateway:Ecs:ServerUrl={serverUrl}",
+        $"--PharmaRag:Gateway:Ecs:EcsEndpoint={aws.Address}",
+        $"--PharmaRag:Gateway:Ecs:ElbEndpoint={aws.Address}",
+        "--PharmaRag:Gateway:Ecs:PollSeconds=0.05",
+        $"--PharmaRag:Gateway:Ecs:AccessKeyId={FakeAws.AccessKeyId}",
+        $"--PharmaRag:Gateway:Ecs:SecretAccessKey={secret}",
+    ];
+
+    [Fact]
+    public async Task A_cold_query_scales_the_service_up_waits_for_a_healthy_target_and_idle_scales_it_down()
+    {
+        using var data = new TempDirectory();
+        await using var aws = await FakeAws.StartAsync();
+        await using var server = await RealServer.StartAsync(data.Path);
+        using var gatewayData = new TempDirectory();
+        await using var gateway = await InProcessGateway.StartAsync(gatewayData.Path, EcsSettings(aws, server.Address));
+        Assert.Equal(0, (int)(await gateway.HealthAsync())["ecs_tasks"]!["total"]!);
+
+        var response = await gateway.Client.PostAsJsonAsync("/rag-query", new { query = "What is the dose?" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["answer"]);
+        var calls = aws.Calls.ToArray();
+        var describe = Array.IndexOf(calls, "ecs.DescribeServices");
+        Assert.True(describe >= 0);
+        Assert.Equal("ecs.UpdateService(1)", calls[describe + 1]);
+        // Traffic went to compute only after the load balancer reported a healthy target (third poll).
+        Assert.True(calls.Skip(describe + 2).Count(c => c == "elb.DescribeTargetHealth") >= 3);
+        var health = await gateway.HealthAsync();
+        Assert.Equal(1, (int)health["ecs_tasks"]!["running"]!);
+        Assert.StartsWith("arn:aws:ecs:", (string)health["ecs_tasks"]!["task_arns"]![0]!);
+
+        await Wait.UntilAsync(() => Task.FromResult(aws.Calls.Contains("ecs.UpdateService(0)")), "idle scale-down", 30);
+        Assert.Equal(0, (int)(await gateway.HealthAsync())["ecs_tasks"]!["total"]!);
+        Assert.Empty(aws.Rejections);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_are_refused_by_signature_and_reported_not_hidden()
+    {
+        using var data = new TempDirectory();
+        await using var aws = await FakeAws.StartAsync();
+        using var gatewayData = new TempDirectory();
+        await using var gateway = await InProcessGateway.StartAsync(
+            gatewayData.Path, EcsSettings(aws, new Uri("http://127.0.0.1:9"), secret: "not-the-secret"));
+
+        var response = await gateway.Client.PostAsJsonAsync("/rag-query", new { query = "dose" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("InvalidSignatureException", await response.Content.ReadAsStringAsync());
+        Assert.NotEmpty(aws.Rejections);
+        Assert.DoesNotContain(aws.Calls, c => c.StartsWith("ecs.UpdateService", StringComparison.Ordinal));
+        var health = await gateway.HealthAsync();
+        Assert.StartsWith("unknown: InvalidSignatureException", (string)health["compute"]!["state"]!);
+    }
+
+    /// <summary>A real PharmaRag server that the fake ECS service "runs" (the ALB's target).</summary>
+    private sealed class RealServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly DataDirectoryLock _lock;
+
+        private RealServer(WebApplication app, DataDirectoryLock dataLock, Uri address)
+        {
+            _app = app;
+            _lock = dataLock;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static async Task<RealServer> StartAsync(string dataDirectory)
+        {
+            var dataLock = DataDirectoryLock.Acquire(dataDirectory);
+            var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, ["--Logging:LogLevel:Default=Warning"]));
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new RealServer(app, dataLock, new Uri(address));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _lock.Dispose();
+        }
+    }
+}

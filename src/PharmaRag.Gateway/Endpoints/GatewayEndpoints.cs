@@ -54,7 +54,7 @@ public static class GatewayEndpoints
         return TypedResults.Ok(new GatewayHealthResponse(
             "healthy", HealthEndpoints.ServiceName, HealthEndpoints.Version,
             new EcsTasks(status.Total, status.Running, status.TaskArns),
-            new ComputeInfo(compute.Mode, state, compute.Starts,
+            new ComputeInfo(compute.Mode, state, compute.RunningAddress?.ToString(), compute.Starts,
                 activity.InFlight, compute.StopsWhenIdle ? options.Value.IdleTimeoutSeconds : null)));
     }
 

@@ -14,6 +14,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DocumentParserRegistry>();
         services.AddSingleton<TextChunker>();
+        services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<EmbeddingModelGuard>();
         services.AddSingleton<DocumentIngestor>();
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<JobRunner>();

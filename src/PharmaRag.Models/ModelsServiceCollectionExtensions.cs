@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaRag.Core.Ingestion;
 
@@ -9,6 +10,7 @@ public static class ModelsServiceCollectionExtensions
     public static IServiceCollection AddOfflineModels(this IServiceCollection services)
     {
         services.AddSingleton<ITokenCounter, TiktokenTokenCounter>();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();
         return services;
     }
 }

@@ -105,17 +105,7 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
             var chunks = new List<Chunk>(ids.Count);
             while (await reader.ReadAsync(cancellationToken))
             {
-                chunks.Add(new Chunk
-                {
-                    Id = reader.GetString(0),
-                    DocumentId = reader.GetString(1),
-                    Ordinal = reader.GetInt32(2),
-                    Text = reader.GetString(3),
-                    Tokens = reader.GetInt32(4),
-                    PageSpans = JsonSerializer.Deserialize<int[][]>(reader.GetString(5))!
-                        .Select(s => new PageSpan(s[0], s[1])).ToArray(),
-                    Section = reader.GetNullableString(6),
-                });
+                chunks.Add(ReadChunk(reader));
             }
             return chunks;
         }, cancellationToken);
@@ -155,6 +145,45 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
             await using var document = c.Command("DELETE FROM documents WHERE id = $id", t, ("$id", id));
             return await document.ExecuteNonQueryAsync(cancellationToken) > 0;
         }, cancellationToken);
+
+    public async IAsyncEnumerable<Chunk> ReadAllChunksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT id, document_id, ordinal, text, tokens, page_spans, section FROM chunks ORDER BY document_id, ordinal");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadChunk(reader);
+        }
+    }
+
+    public Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            await using var command = c.Command("SELECT value FROM settings WHERE key = $k", null, ("$k", key));
+            return (string?)await command.ExecuteScalarAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                "INSERT INTO settings (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                t, ("$k", key), ("$v", value));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    private static Chunk ReadChunk(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        DocumentId = reader.GetString(1),
+        Ordinal = reader.GetInt32(2),
+        Text = reader.GetString(3),
+        Tokens = reader.GetInt32(4),
+        PageSpans = JsonSerializer.Deserialize<int[][]>(reader.GetString(5))!.Select(s => new PageSpan(s[0], s[1])).ToArray(),
+        Section = reader.GetNullableString(6),
+    };
 
     private Task<IReadOnlyList<DocumentRecord>> QueryDocumentsAsync(string where, string? value, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<DocumentRecord>>(async c =>

@@ -54,6 +54,17 @@ public static class SqliteSchema
             text, content='', contentless_delete=1,
             tokenize='porter unicode61 remove_diacritics 2');
         """,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
+
+        CREATE TABLE chunk_vectors (
+            chunk_id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            vector BLOB NOT NULL);
+        CREATE INDEX chunk_vectors_document ON chunk_vectors(document_id);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -15,6 +15,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IRagStore, SqliteRagStore>();
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IKeywordIndex, SqliteKeywordIndex>();
+        services.AddSingleton<IVectorIndex, SqliteVectorIndex>();
         services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
         return services;
     }

@@ -102,8 +102,10 @@ public sealed class EndToEndTests
         await server.Client.WaitForFinalStatusAsync(v2);
 
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync($"/documents/{v1}")).StatusCode);
-        Assert.Empty(await server.Client.SearchAsync("alpha"));
-        Assert.Single(await server.Client.SearchAsync("beta"));
+        Assert.All(await server.Client.SearchAsync("alpha"), h => Assert.Equal(v2, (string)h!["document_id"]!));
+        var beta = await server.Client.SearchAsync("beta");
+        Assert.Single(beta);
+        Assert.Contains("beta-dose", (string)beta[0]!["text"]!);
     }
 
     [Fact]
@@ -129,7 +131,9 @@ public sealed class EndToEndTests
         Assert.Equal(HttpStatusCode.Accepted, forced.StatusCode);
         var reprocessed = await server.Client.WaitForFinalStatusAsync(id);
         Assert.Equal("processed", (string)reprocessed["status"]!);
-        Assert.Single(await server.Client.SearchAsync("pg2marker"));
+        var hits = await server.Client.SearchAsync("pg2marker");
+        Assert.Contains("pg2marker", (string)hits[0]!["text"]!);
+        Assert.Equal(hits.Count, hits.Select(h => (string)h!["chunk_id"]!).Distinct().Count());
     }
 
     internal static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

@@ -16,6 +16,7 @@ public sealed class SqliteConformanceTests : RagStoreConformance
             new SqliteRagStore(database, TimeProvider.System),
             new SqliteJobQueue(database, TimeProvider.System),
             new SqliteKeywordIndex(database),
+            new SqliteVectorIndex(database),
             new Cleanup(directory));
     }
 

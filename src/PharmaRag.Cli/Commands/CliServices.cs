@@ -29,7 +29,8 @@ internal sealed class CliServices : IAsyncDisposable
     /// <summary>
     /// Opens the data directory. Writers must own it; readers share it with a running server.
     /// </summary>
-    public static async Task<CliServices> OpenAsync(string? dataOption, bool write, CancellationToken cancellationToken)
+    public static async Task<CliServices> OpenAsync(
+        string? dataOption, bool write, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
     {
         var dataDirectory = Core.Configuration.DataDirectory.Resolve(dataOption);
         DataDirectoryLock? dataLock = null;
@@ -54,13 +55,17 @@ internal sealed class CliServices : IAsyncDisposable
         var cli = new CliServices(services, dataLock, dataDirectory);
         if (dataLock is not null)
         {
-            await cli.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken);
+            await cli.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken, checkEmbeddingModel);
         }
         return cli;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_lock is not null)
+        {
+            await Get<Core.Storage.IVectorIndex>().FlushAsync(CancellationToken.None);
+        }
         await _provider.DisposeAsync();
         _lock?.Dispose();
     }

@@ -13,6 +13,14 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int MaxTopK { get; set; } = 100;
 
+    /// <summary>Weight of the keyword (BM25) ranking in reciprocal rank fusion.</summary>
+    [Range(0, 10)]
+    public double KeywordWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the vector ranking in reciprocal rank fusion.</summary>
+    [Range(0, 10)]
+    public double VectorWeight { get; set; } = 0.5;
+
     /// <summary>Sentences an extractive answer is built from, at most.</summary>
     [Range(1, 20)]
     public int AnswerSentences { get; set; } = 3;

@@ -15,6 +15,8 @@ namespace PharmaRag.Core.Ingestion;
 public sealed partial class DocumentIngestor(
     IRagStore store,
     IKeywordIndex keywords,
+    IVectorIndex vectors,
+    ChunkEmbedder embedder,
     IObjectStore objects,
     DocumentParserRegistry parsers,
     TextChunker chunker,
@@ -61,6 +63,7 @@ public sealed partial class DocumentIngestor(
             var batch = chunks.Skip(offset).Take(_batchSize).ToArray();
             await store.UpsertChunksAsync(batch, cancellationToken);
             await keywords.IndexAsync(batch, cancellationToken);
+            await vectors.UpsertAsync(await embedder.EmbedAsync(batch, cancellationToken), cancellationToken);
             var progress = 0.2 + 0.75 * (offset + batch.Length) / chunks.Count;
             if (!await SetStepAsync(document.Id, "indexing", progress, cancellationToken))
             {
@@ -72,6 +75,7 @@ public sealed partial class DocumentIngestor(
         // A previous, longer run of this same document may have left chunks past the new end.
         var stale = await store.DeleteChunksFromAsync(document.Id, chunks.Count, cancellationToken);
         await keywords.RemoveAsync(stale, cancellationToken);
+        await vectors.RemoveAsync(stale, cancellationToken);
 
         await RetireOlderVersionsAsync(document, cancellationToken);
 
@@ -94,6 +98,7 @@ public sealed partial class DocumentIngestor(
         // Index entries first: a crash in between leaves a document with no hits, never hits
         // that point at a missing document.
         await keywords.RemoveDocumentAsync(documentId, cancellationToken);
+        await vectors.RemoveDocumentAsync(documentId, cancellationToken);
         return await store.DeleteDocumentAsync(documentId, cancellationToken);
     }
 

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Core.Retrieval;
 
 /// <summary>Finds the chunks that best match a query and resolves them to text and provenance.</summary>
-public sealed class ChunkRetriever(IKeywordIndex keywords, IRagStore store, IOptions<RetrievalOptions> options)
+public sealed class ChunkRetriever(
+    IKeywordIndex keywords, IVectorIndex vectors, ChunkEmbedder embedder, IRagStore store, IOptions<RetrievalOptions> options)
 {
     private readonly RetrievalOptions _options = options.Value;
 
@@ -14,7 +16,24 @@ public sealed class ChunkRetriever(IKeywordIndex keywords, IRagStore store, IOpt
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         string query, int? topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
     {
-        var ranked = await keywords.SearchAsync(query, ClampTopK(topK), documentIds, cancellationToken);
+        var k = ClampTopK(topK);
+        var ranked = (await RankAsync(query, k, documentIds, cancellationToken)).Take(k).ToArray();
+        return await ResolveAsync(ranked, cancellationToken);
+    }
+
+    /// <summary>Keyword (BM25) and vector candidates fused by reciprocal rank.</summary>
+    public async Task<IReadOnlyList<ScoredChunkId>> RankAsync(
+        string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+    {
+        var pool = Math.Max(3 * topK, 30);
+        var keywordHits = await keywords.SearchAsync(query, pool, documentIds, cancellationToken);
+        var vectorHits = await vectors.SearchAsync(await embedder.EmbedQueryAsync(query, cancellationToken), pool, documentIds, cancellationToken);
+        return ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, _options.VectorWeight)]);
+    }
+
+    /// <summary>Loads ranked chunks with their document names, dropping any deleted meanwhile.</summary>
+    public async Task<IReadOnlyList<SearchHit>> ResolveAsync(IReadOnlyList<ScoredChunkId> ranked, CancellationToken cancellationToken)
+    {
         if (ranked.Count == 0)
         {
             return [];

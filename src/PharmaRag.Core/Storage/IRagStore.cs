@@ -23,4 +23,12 @@ public interface IRagStore
 
     /// <summary>Deletes the document, its chunks and its jobs. Returns false when it did not exist.</summary>
     Task<bool> DeleteDocumentAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Every chunk of every document, in document and ordinal order (for re-indexing).</summary>
+    IAsyncEnumerable<Chunk> ReadAllChunksAsync(CancellationToken cancellationToken);
+
+    /// <summary>A stored setting of the data directory (such as the embedding model in use), or null.</summary>
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken);
+
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken);
 }

@@ -30,6 +30,8 @@ public static class PharmaRagServer
         builder.Services.AddOpenApi();
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
         builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
+        // Hosted services stop in reverse order: the flusher stops after the worker, saving its last vectors.
+        builder.Services.AddHostedService<VectorIndexFlusher>();
         builder.Services.AddHostedService<IngestionWorker>();
         builder.Services.AddHostedService<ParentProcessWatcher>();
 

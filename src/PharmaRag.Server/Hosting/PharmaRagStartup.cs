@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Server.Hosting;
@@ -12,15 +13,22 @@ public sealed partial class PharmaRagStartup(
     IEnumerable<IStoreInitializer> initializers,
     IObjectStore objects,
     IJobQueue jobs,
+    EmbeddingModelGuard embeddingModel,
+    ChunkEmbedder embedder,
     ILogger<PharmaRagStartup> logger)
 {
-    public async Task RunAsync(bool releaseJobs, CancellationToken cancellationToken)
+    public async Task RunAsync(bool releaseJobs, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
     {
         foreach (var initializer in initializers)
         {
             await initializer.InitializeAsync(cancellationToken);
             LogBound("store", initializer.Description);
         }
+        if (checkEmbeddingModel)
+        {
+            await embeddingModel.CheckAsync(cancellationToken);
+        }
+        LogBound("embeddings", embedder.ModelSignature);
         LogBound("object store", objects.Description);
         LogBound("answers", "offline extractive answers (no chat model configured)");
         if (releaseJobs)

@@ -162,4 +162,56 @@ public abstract class RagStoreConformance
         Assert.Empty(await f.Keywords.SearchAsync("warfarin", 10, null, None));
         Assert.Single(await f.Keywords.SearchAsync("temperature", 10, null, None));
     }
+
+    [Fact]
+    public async Task Vector_search_finds_nearest_filters_by_document_and_forgets_removed_vectors()
+    {
+        var f = await CreateAsync();
+        await using var _ = f.Lifetime;
+        ChunkVector Vector(string chunk, string document, params float[] values) => new(chunk, document, Unit(values));
+
+        await f.Vectors.UpsertAsync(
+        [
+            Vector("a-0", "a", 1, 0, 0), Vector("a-1", "a", 0.9f, 0.1f, 0), Vector("b-0", "b", 0, 1, 0), Vector("b-1", "b", 0, 0, 1),
+        ], None);
+        await f.Vectors.UpsertAsync([Vector("b-1", "b", 0.8f, 0, 0.2f)], None);
+
+        var hits = await f.Vectors.SearchAsync(Unit(1, 0, 0), 3, null, None);
+        Assert.Equal(["a-0", "a-1", "b-1"], hits.Select(h => h.ChunkId));
+        Assert.True(hits[0].Score > hits[1].Score);
+        Assert.Equal(4, await f.Vectors.CountAsync(None));
+        Assert.Equal(["b-1", "b-0"], (await f.Vectors.SearchAsync(Unit(1, 0, 0), 5, ["b"], None)).Select(h => h.ChunkId));
+
+        await f.Vectors.RemoveAsync(["a-0"], None);
+        await f.Vectors.RemoveDocumentAsync("b", None);
+        Assert.Equal(["a-1"], (await f.Vectors.SearchAsync(Unit(1, 0, 0), 5, null, None)).Select(h => h.ChunkId));
+        await f.Vectors.FlushAsync(None);
+    }
+
+    [Fact]
+    public async Task Settings_round_trip_and_all_chunks_can_be_read_back()
+    {
+        var f = await CreateAsync();
+        await using var _ = f.Lifetime;
+        Assert.Null(await f.Store.GetSettingAsync("embedding_model", None));
+        await f.Store.SetSettingAsync("embedding_model", "m:3", None);
+        await f.Store.SetSettingAsync("embedding_model", "m:4", None);
+        Assert.Equal("m:4", await f.Store.GetSettingAsync("embedding_model", None));
+
+        var document = SampleData.Document("z");
+        await f.Store.UpsertDocumentAsync(document, None);
+        await f.Store.UpsertChunksAsync([SampleData.Chunk(document.Id, 1, "one"), SampleData.Chunk(document.Id, 0, "zero")], None);
+        var all = new List<string>();
+        await foreach (var chunk in f.Store.ReadAllChunksAsync(None))
+        {
+            all.Add(chunk.Text);
+        }
+        Assert.Equal(["zero", "one"], all);
+    }
+
+    private static float[] Unit(params float[] values)
+    {
+        var norm = MathF.Sqrt(values.Sum(v => v * v));
+        return values.Select(v => v / norm).ToArray();
+    }
 }

@@ -7,5 +7,6 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     IngestCommand.Create(),
     QueryCommand.Create(),
     DocumentsCommand.Create(),
+    PharmaRag.Bench.Commands.BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -9,5 +9,6 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     QueryCommand.Create(),
     DocumentsCommand.Create(),
     ReindexCommand.Create(),
+    PharmaRag.Bench.Commands.BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace PharmaRag.Bench.Commands;
+
+/// <summary>`pharmarag bench`: measure ingestion, retrieval quality, latency and memory next to a BM25 baseline.</summary>
+public static class BenchCommand
+{
+    public static Command Create() => new("bench", "Benchmark ingestion, retrieval quality, latency and memory against a BM25 baseline")
+    {
+        QaBenchCommand.Create(),
+        DatasetsBenchCommand.Create(),
+    };
+
+    internal static Option<string> Mode() => new("--mode")
+    {
+        Description = $"Query mode to measure, or '{ModeSelection.All}' for every implemented mode",
+        DefaultValueFactory = _ => ModeSelection.All,
+    };
+
+    internal static Option<string?> Json() => new("--json")
+    {
+        Description = "Where to write the JSON report (default: bench/results/<set>-<timestamp>.json)",
+    };
+}

@@ -1,0 +1,13 @@
+namespace PharmaRag.Bench.Datasets;
+
+/// <summary>A question of a set with its gold: answer texts, relevant dataset documents, or both.</summary>
+public sealed record BenchQuestion(string Id, string Text)
+{
+    public IReadOnlyList<string> Answers { get; init; } = [];
+
+    /// <summary>Dataset document ids that answer the question (document-level sets).</summary>
+    public IReadOnlySet<string> Relevant { get; init; } = new HashSet<string>();
+
+    /// <summary>The dataset document the question is asked of, when it is scoped to one.</summary>
+    public string? Scope { get; init; }
+}

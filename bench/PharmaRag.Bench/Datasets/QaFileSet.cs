@@ -1,0 +1,37 @@
+namespace PharmaRag.Bench.Datasets;
+
+/// <summary>The set of `bench qa`: every document under a folder and a question file scored by answer containment.</summary>
+internal static class QaFileSet
+{
+    public static BenchSet Load(string documentsDirectory, string questionsPath, int k)
+    {
+        var documents = FileCorpus.Load(documentsDirectory);
+        var questions = QaJsonLines.Load(questionsPath)
+            .Select(q => q.Scope is null ? q : q with { Scope = ResolveScope(q, documents, questionsPath) })
+            .ToArray();
+        return new BenchSet("qa", SetScoring.AnswerContainment, documents, questions)
+        {
+            Description = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(documentsDirectory))} with {Path.GetFileName(questionsPath)}",
+            RecallCutoffs = new[] { 1, k }.Distinct().Order().ToArray(),
+            Depth = k,
+        };
+    }
+
+    // "doc" names a file by its path under the folder or, when that is unambiguous, by its name alone.
+    private static string ResolveScope(BenchQuestion question, IReadOnlyList<CorpusDocument> documents, string questionsPath)
+    {
+        var doc = question.Scope!.Replace('\\', '/');
+        if (documents.Any(d => d.Id == doc))
+        {
+            return doc;
+        }
+        var byName = documents.Where(d => string.Equals(d.FileName, doc, StringComparison.Ordinal)).ToArray();
+        return byName.Length switch
+        {
+            1 => byName[0].Id,
+            0 => throw new BenchDataException($"{questionsPath}: question {question.Id} is scoped to \"{doc}\", which is not among the documents."),
+            _ => throw new BenchDataException(
+                $"{questionsPath}: question {question.Id} is scoped to \"{doc}\", which names {byName.Length} files; give its path under the folder."),
+        };
+    }
+}

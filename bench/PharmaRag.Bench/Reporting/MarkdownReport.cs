@@ -1,0 +1,75 @@
+using System.Globalization;
+using PharmaRag.Bench.Evaluation;
+
+namespace PharmaRag.Bench.Reporting;
+
+/// <summary>Renders a run as plain Markdown: an ingestion table and a retrieval table, one row per set and retriever.</summary>
+public static class MarkdownReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Write(TextWriter output, RunReport run)
+    {
+        output.WriteLine($"## PharmaRag bench {run.Command}{(run.Quick ? " (QUICK RUN: subsampled sets, not comparable with full runs)" : "")}");
+        output.WriteLine();
+        output.WriteLine(string.Create(Invariant,
+            $"commit {run.Commit ?? "unknown"}; {run.ProcessorCount} cores; {run.OperatingSystem}; started {run.StartedAt:yyyy-MM-dd HH:mm:ss}Z; " +
+            $"wall-clock {run.WallSeconds:0.0} s; process peak working set {run.ProcessPeakWorkingSetMb:0} MB"));
+        output.WriteLine();
+        WriteIngestion(output, run.Sets);
+        output.WriteLine();
+        WriteRetrieval(output, run.Sets);
+        output.WriteLine();
+        WriteNotes(output, run);
+    }
+
+    private static void WriteIngestion(TextWriter output, IReadOnlyList<SetReport> sets)
+    {
+        output.WriteLine("| set | documents | failed | chunks | pages | ingest s | throughput | peak MB |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in sets)
+        {
+            output.WriteLine(string.Create(Invariant,
+                $"| {s.Name} | {s.Documents} | {s.FailedDocuments} | {s.Chunks} | {s.Pages} | {s.IngestSeconds:0.0} | " +
+                $"{s.Throughput:0.0} {s.ThroughputUnit} | {s.PeakWorkingSetMb:0} |"));
+        }
+    }
+
+    private static void WriteRetrieval(TextWriter output, IReadOnlyList<SetReport> sets)
+    {
+        var metrics = MetricNames.InReportOrder(sets.SelectMany(s => s.Modes).SelectMany(m => m.Metrics.Keys)).ToArray();
+        output.WriteLine($"| set | mode | n | {string.Join(" | ", metrics.Select(Header))} | p50 ms | p95 ms |");
+        output.WriteLine($"|---|---|---:|{string.Concat(metrics.Select(_ => "---:|"))}---:|---:|");
+        foreach (var s in sets)
+        {
+            foreach (var m in s.Modes)
+            {
+                var values = metrics.Select(name => m.Metrics.TryGetValue(name, out var v) ? v.ToString("0.000", Invariant) : "");
+                output.WriteLine(string.Create(Invariant,
+                    $"| {s.Name} | {m.Mode} | {m.Questions} | {string.Join(" | ", values)} | {m.LatencyP50Ms:0.0} | {m.LatencyP95Ms:0.0} |"));
+            }
+        }
+    }
+
+    private static void WriteNotes(TextWriter output, RunReport run)
+    {
+        foreach (var s in run.Sets)
+        {
+            output.WriteLine($"- {s.Name}: {s.Description}; {s.Depth} chunks retrieved per question" +
+                (s.Sampling is null ? "" : $"; {s.Sampling}") +
+                (s.StoredDocuments < s.Documents - s.FailedDocuments ? $"; {s.StoredDocuments} distinct stored documents" : ""));
+        }
+        output.WriteLine("- recall@k: for answer sets, the share of questions with a gold answer (or its first 60 characters, normalised) " +
+            "in a top-k chunk; for document sets, the share of relevant documents among the top k documents (chunks collapse " +
+            "to their document at its first rank). MRR within the retrieved depth. Latency is retrieval only, one query at a time.");
+        output.WriteLine("- Rows named after a query mode are the product's retrieval (RagQueryService.RetrieveAsync, modes that are " +
+            "implemented today); bm25-baseline is Lucene.Net BM25 (English analyzer, k1 1.2, b 0.75) over the same stored chunks.");
+    }
+
+    private static string Header(string metric) => metric switch
+    {
+        MetricNames.Ndcg10 => "nDCG@10",
+        MetricNames.Mrr => "MRR",
+        _ => metric.Replace("recall@", "R@", StringComparison.Ordinal),
+    };
+}

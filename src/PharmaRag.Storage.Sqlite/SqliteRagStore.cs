@@ -38,6 +38,17 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
     public Task<IReadOnlyList<DocumentRecord>> ListDocumentsAsync(CancellationToken cancellationToken) =>
         QueryDocumentsAsync("", null, cancellationToken);
 
+    public async Task<IReadOnlyList<DocumentRecord>> GetDocumentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new List<DocumentRecord>(ids.Count);
+        // SQLite limits bound parameters per statement; 500 stays well inside it.
+        foreach (var slice in ids.Chunk(500))
+        {
+            found.AddRange(await QueryDocumentsAsync(command => $"WHERE id IN ({command.AddList("i", slice)})", cancellationToken));
+        }
+        return found;
+    }
+
     public Task<IReadOnlyList<DocumentRecord>> FindDocumentsByKeyAsync(string key, CancellationToken cancellationToken) =>
         QueryDocumentsAsync("WHERE key = $v", key, cancellationToken);
 
@@ -186,10 +197,17 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
     };
 
     private Task<IReadOnlyList<DocumentRecord>> QueryDocumentsAsync(string where, string? value, CancellationToken cancellationToken) =>
+        QueryDocumentsAsync(command =>
+        {
+            command.Parameters.AddWithValue("$v", (object?)value ?? DBNull.Value);
+            return where;
+        }, cancellationToken);
+
+    private Task<IReadOnlyList<DocumentRecord>> QueryDocumentsAsync(Func<SqliteCommand, string> where, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<DocumentRecord>>(async c =>
         {
-            await using var command = c.Command(
-                $"SELECT {DocumentColumns} FROM documents {where} ORDER BY created_at, id", null, ("$v", value));
+            await using var command = c.CreateCommand();
+            command.CommandText = $"SELECT {DocumentColumns} FROM documents {where(command)} ORDER BY created_at, id";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var documents = new List<DocumentRecord>();
             while (await reader.ReadAsync(cancellationToken))

@@ -40,24 +40,16 @@ public sealed class ChunkRetriever(
         }
         var chunks = (await store.GetChunksAsync(ranked.Select(r => r.ChunkId).ToArray(), cancellationToken))
             .ToDictionary(c => c.Id);
-        var fileNames = new Dictionary<string, string>();
+        var fileNames = (await store.GetDocumentsAsync(chunks.Values.Select(c => c.DocumentId).Distinct().ToArray(), cancellationToken))
+            .ToDictionary(d => d.Id, d => d.FileName);
         var hits = new List<SearchHit>(ranked.Count);
         foreach (var (chunkId, score) in ranked)
         {
-            if (!chunks.TryGetValue(chunkId, out var chunk))
+            // A chunk or document removed between the index read and this one is skipped.
+            if (chunks.TryGetValue(chunkId, out var chunk) && fileNames.TryGetValue(chunk.DocumentId, out var fileName))
             {
-                continue; // removed between the index read and this one
+                hits.Add(new SearchHit(chunk, fileName, score));
             }
-            if (!fileNames.TryGetValue(chunk.DocumentId, out var fileName))
-            {
-                fileName = (await store.GetDocumentAsync(chunk.DocumentId, cancellationToken))?.FileName;
-                if (fileName is null)
-                {
-                    continue;
-                }
-                fileNames[chunk.DocumentId] = fileName;
-            }
-            hits.Add(new SearchHit(chunk, fileName, score));
         }
         return hits;
     }

@@ -8,6 +8,9 @@ public interface IRagStore
 {
     Task UpsertDocumentAsync(DocumentRecord document, CancellationToken cancellationToken);
     Task<DocumentRecord?> GetDocumentAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The documents among <paramref name="ids"/> that exist, in one round trip.</summary>
+    Task<IReadOnlyList<DocumentRecord>> GetDocumentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
     Task<IReadOnlyList<DocumentRecord>> ListDocumentsAsync(CancellationToken cancellationToken);
     Task<IReadOnlyList<DocumentRecord>> FindDocumentsByKeyAsync(string key, CancellationToken cancellationToken);
 

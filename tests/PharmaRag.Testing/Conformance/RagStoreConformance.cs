@@ -25,7 +25,12 @@ public abstract class RagStoreConformance
         Assert.Equal(document with { Pages = 7 }, stored);
         Assert.Single(await f.Store.ListDocumentsAsync(None));
         Assert.Single(await f.Store.FindDocumentsByKeyAsync(document.Key, None));
+        Assert.Empty(await f.Store.GetDocumentsAsync([], None));
         Assert.Null(await f.Store.GetDocumentAsync(SampleData.Document("missing").Id, None));
+        var other = SampleData.Document("other");
+        await f.Store.UpsertDocumentAsync(other, None);
+        var both = await f.Store.GetDocumentsAsync([document.Id, other.Id, SampleData.Document("missing").Id], None);
+        Assert.Equal([document.Id, other.Id], both.Select(d => d.Id).Order());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Text;
 using PharmaRag.Core.Vectors;
 
@@ -15,7 +16,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public const string ModelId = "pharmarag-hashing-v1";
     public const int Dimensions = 384;
 
-    private readonly EmbeddingGeneratorMetadata _metadata = new("pharmarag-offline", null, ModelId, Dimensions);
+    private readonly EmbeddingGeneratorMetadata _metadata = new(ChunkEmbedder.OfflineProvider, null, ModelId, Dimensions);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)

@@ -17,6 +17,14 @@ public sealed class ChunkEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
         }
     }
 
+    /// <summary>
+    /// True for the built-in hashing embedder (provider "pharmarag-offline"), whose vectors
+    /// carry only lexical similarity.
+    /// </summary>
+    public bool IsLexicalOnly => generator.GetService<EmbeddingGeneratorMetadata>()?.ProviderName == OfflineProvider;
+
+    public const string OfflineProvider = "pharmarag-offline";
+
     public async Task<IReadOnlyList<ChunkVector>> EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {
         var embeddings = await generator.GenerateAsync(

@@ -27,8 +27,13 @@ public sealed class ChunkRetriever(
     {
         var pool = Math.Max(3 * topK, 30);
         var keywordHits = await keywords.SearchAsync(query, pool, documentIds, cancellationToken);
+        var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : 1);
+        if (vectorWeight == 0)
+        {
+            return keywordHits;
+        }
         var vectorHits = await vectors.SearchAsync(await embedder.EmbedQueryAsync(query, cancellationToken), pool, documentIds, cancellationToken);
-        return ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, _options.VectorWeight)]);
+        return ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, vectorWeight)]);
     }
 
     /// <summary>Loads ranked chunks with their document names, dropping any deleted meanwhile.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Retrieval;
 
@@ -21,6 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<ChunkRetriever>();
+        services.AddSingleton<GraphRetriever>();
+        services.TryAddSingleton<IGraphExtractor, OfflinePharmaExtractor>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<RagQueryService>();
         return services;

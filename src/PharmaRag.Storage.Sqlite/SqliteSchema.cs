@@ -65,6 +65,57 @@ public static class SqliteSchema
             vector BLOB NOT NULL);
         CREATE INDEX chunk_vectors_document ON chunk_vectors(document_id);
         """,
+        """
+        CREATE TABLE entities (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            description TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            mentions INTEGER NOT NULL);
+        CREATE TABLE entity_mentions (
+            entity_id TEXT NOT NULL,
+            chunk_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            description TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            PRIMARY KEY (entity_id, chunk_id));
+        CREATE INDEX entity_mentions_document ON entity_mentions(document_id);
+        CREATE INDEX entity_mentions_chunk ON entity_mentions(chunk_id);
+
+        CREATE TABLE relations (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source_id TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            keywords TEXT NOT NULL,
+            description TEXT NOT NULL,
+            weight REAL NOT NULL);
+        CREATE INDEX relations_source ON relations(source_id);
+        CREATE INDEX relations_target ON relations(target_id);
+        CREATE TABLE relation_mentions (
+            relation_id TEXT NOT NULL,
+            chunk_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            keywords TEXT NOT NULL,
+            description TEXT NOT NULL,
+            weight REAL NOT NULL,
+            PRIMARY KEY (relation_id, chunk_id));
+        CREATE INDEX relation_mentions_document ON relation_mentions(document_id);
+
+        CREATE TABLE entity_aliases (
+            alias_key TEXT PRIMARY KEY,
+            entity_id TEXT NOT NULL);
+
+        -- Keyed by the seq of entities and relations; contentless, the text lives in those tables.
+        CREATE VIRTUAL TABLE entity_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE relation_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
+        """,
     ];
 
     public static int Version => Migrations.Length;

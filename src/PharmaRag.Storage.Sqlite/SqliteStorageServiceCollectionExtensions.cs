@@ -16,6 +16,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IKeywordIndex, SqliteKeywordIndex>();
         services.AddSingleton<IVectorIndex, SqliteVectorIndex>();
+        services.AddSingleton<Core.Graph.IGraphStore, SqliteGraphStore>();
         services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
         return services;
     }

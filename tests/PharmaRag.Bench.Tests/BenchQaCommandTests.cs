@@ -28,20 +28,22 @@ public sealed class BenchQaCommandTests
         var set = report.RootElement.GetProperty("sets")[0];
         Assert.Equal(3, set.GetProperty("documents").GetInt32());
         var modes = set.GetProperty("modes").EnumerateArray().ToDictionary(m => m.GetProperty("mode").GetString()!);
-        Assert.Equal(["naive", "bm25-baseline"], modes.Keys);
+        Assert.Equal(["naive", "local", "global", "hybrid", "mix", "bm25-baseline"], modes.Keys);
         Assert.Equal(0.75, modes["bm25-baseline"].GetProperty("metrics").GetProperty("recall@3").GetDouble());
         Assert.Equal(0.75, modes["naive"].GetProperty("metrics").GetProperty("recall@3").GetDouble());
+        // The last line reports the default mode, mix.
+        Assert.Equal(0.75, modes["mix"].GetProperty("metrics").GetProperty("recall@3").GetDouble());
     }
 
     [Fact]
-    public async Task A_mode_that_is_not_implemented_is_refused_rather_than_reported_under_a_false_name()
+    public async Task An_unknown_mode_is_refused_before_any_work()
     {
         var (exit, output, error) = await BenchCli.RunAsync(
             "bench", "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", BenchCli.TestData("tiny-qa", "questions.jsonl"),
-            "--mode", "mix");
+            "--mode", "telepathic");
 
         Assert.Equal(2, exit);
-        Assert.Contains("not implemented", error);
+        Assert.Contains("Unknown mode", error);
         Assert.Equal("", output);
     }
 

@@ -12,9 +12,11 @@ public sealed class ModeSelectionTests
         Assert.Equal(RagQueryService.ImplementedModes, all);
         Assert.True(ModeSelection.TryParse("Naive", out var naive, out _));
         Assert.Equal([QueryMode.Naive], naive);
-        Assert.False(ModeSelection.TryParse("global", out _, out var error));
-        Assert.Contains("not implemented", error);
-        Assert.False(ModeSelection.TryParse("fastest", out _, out _));
-        Assert.Contains(ModeSelection.Default, RagQueryService.ImplementedModes);
+        Assert.True(ModeSelection.TryParse("global", out var global, out _));
+        Assert.Equal([QueryMode.Global], global);
+        Assert.False(ModeSelection.TryParse("fastest", out _, out var error));
+        Assert.Contains("Unknown mode", error);
+        Assert.False(ModeSelection.TryParse("7", out _, out _));
+        Assert.Equal(QueryMode.Mix, ModeSelection.Default);
     }
 }

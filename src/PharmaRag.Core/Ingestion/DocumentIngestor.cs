@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
+using PharmaRag.Core.Graph;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Core.Ingestion;
@@ -17,6 +18,8 @@ public sealed partial class DocumentIngestor(
     IKeywordIndex keywords,
     IVectorIndex vectors,
     ChunkEmbedder embedder,
+    IGraphExtractor extractor,
+    IGraphStore graph,
     IObjectStore objects,
     DocumentParserRegistry parsers,
     TextChunker chunker,
@@ -77,6 +80,13 @@ public sealed partial class DocumentIngestor(
         await keywords.RemoveAsync(stale, cancellationToken);
         await vectors.RemoveAsync(stale, cancellationToken);
 
+        if (!await SetStepAsync(document.Id, "graph", 0.96, cancellationToken))
+        {
+            await RemoveAsync(document.Id, cancellationToken);
+            return false;
+        }
+        await graph.ReplaceDocumentAsync(document.Id, await extractor.ExtractAsync(chunks, cancellationToken), cancellationToken);
+
         await RetireOlderVersionsAsync(document, cancellationToken);
 
         var done = await store.UpdateStatusAsync(document.Id, new DocumentStatusUpdate(DocumentStatus.Processed)
@@ -99,6 +109,7 @@ public sealed partial class DocumentIngestor(
         // that point at a missing document.
         await keywords.RemoveDocumentAsync(documentId, cancellationToken);
         await vectors.RemoveDocumentAsync(documentId, cancellationToken);
+        await graph.RemoveDocumentAsync(documentId, cancellationToken);
         return await store.DeleteDocumentAsync(documentId, cancellationToken);
     }
 

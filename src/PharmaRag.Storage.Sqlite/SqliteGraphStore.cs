@@ -1,0 +1,312 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PharmaRag.Core.Graph;
+
+namespace PharmaRag.Storage.Sqlite;
+
+/// <summary>
+/// The knowledge graph in SQLite: mentions per chunk are the source of truth; entities and
+/// relations are aggregates rebuilt from their remaining mentions whenever a document's
+/// mentions change, and FTS5 tables make them searchable by name, alias and keywords.
+/// </summary>
+public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
+{
+    private const int MaxDescriptions = 3;
+
+    public Task ReplaceDocumentAsync(string documentId, IReadOnlyList<ChunkGraph> graphs, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var (entities, relations) = await DeleteMentionsAsync(c, t, documentId, cancellationToken);
+            await InsertMentionsAsync(c, t, documentId, graphs, entities, relations, cancellationToken);
+            await RebuildAsync(c, t, entities, relations, cancellationToken);
+        }, cancellationToken);
+
+    public Task RemoveDocumentAsync(string documentId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var (entities, relations) = await DeleteMentionsAsync(c, t, documentId, cancellationToken);
+            await RebuildAsync(c, t, entities, relations, cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<(HashSet<string> Entities, HashSet<string> Relations)> DeleteMentionsAsync(
+        SqliteConnection c, SqliteTransaction t, string documentId, CancellationToken cancellationToken)
+    {
+        var entities = await ReadStringsAsync(c, t, "DELETE FROM entity_mentions WHERE document_id = $d RETURNING entity_id", documentId, cancellationToken);
+        var relations = await ReadStringsAsync(c, t, "DELETE FROM relation_mentions WHERE document_id = $d RETURNING relation_id", documentId, cancellationToken);
+        return (entities.ToHashSet(StringComparer.Ordinal), relations.ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static async Task InsertMentionsAsync(
+        SqliteConnection c, SqliteTransaction t, string documentId, IReadOnlyList<ChunkGraph> graphs,
+        HashSet<string> entities, HashSet<string> relations, CancellationToken cancellationToken)
+    {
+        await using var alias = c.Command("INSERT INTO entity_aliases (alias_key, entity_id) VALUES ($a, $e) ON CONFLICT DO NOTHING", t);
+        var aliasKey = alias.Parameters.AddWithValue("$a", "");
+        var aliasEntity = alias.Parameters.AddWithValue("$e", "");
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        async Task<string> ResolveAsync(string key)
+        {
+            if (!resolved.TryGetValue(key, out var id))
+            {
+                await using var lookup = c.Command("SELECT entity_id FROM entity_aliases WHERE alias_key = $k", t, ("$k", key));
+                resolved[key] = id = (string?)await lookup.ExecuteScalarAsync(cancellationToken) ?? key;
+            }
+            return id;
+        }
+
+        foreach (var mention in graphs.SelectMany(g => g.Entities))
+        {
+            foreach (var name in mention.Aliases)
+            {
+                aliasKey.Value = EntityKey.Of(name);
+                aliasEntity.Value = mention.Key;
+                await alias.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using var entity = c.Command(
+            """
+            INSERT INTO entity_mentions (entity_id, chunk_id, document_id, name, type, description, aliases)
+            VALUES ($e, $c, $d, $n, $t, $s, $a)
+            ON CONFLICT(entity_id, chunk_id) DO UPDATE SET description = excluded.description
+            """, t);
+        await using var relation = c.Command(
+            """
+            INSERT INTO relation_mentions (relation_id, chunk_id, document_id, source_id, target_id, keywords, description, weight)
+            VALUES ($r, $c, $d, $s, $t, $k, $x, $w)
+            ON CONFLICT(relation_id, chunk_id) DO UPDATE SET weight = weight + excluded.weight
+            """, t);
+        foreach (var graph in graphs)
+        {
+            foreach (var mention in graph.Entities)
+            {
+                var id = await ResolveAsync(mention.Key);
+                entities.Add(id);
+                entity.Parameters.Clear();
+                entity.Parameters.AddWithValue("$e", id);
+                entity.Parameters.AddWithValue("$c", graph.ChunkId);
+                entity.Parameters.AddWithValue("$d", documentId);
+                entity.Parameters.AddWithValue("$n", mention.Name);
+                entity.Parameters.AddWithValue("$t", mention.Type.ToString());
+                entity.Parameters.AddWithValue("$s", mention.Description);
+                entity.Parameters.AddWithValue("$a", JsonSerializer.Serialize(mention.Aliases));
+                await entity.ExecuteNonQueryAsync(cancellationToken);
+            }
+            foreach (var mention in graph.Relations)
+            {
+                var source = await ResolveAsync(EntityKey.Of(mention.Source));
+                var target = await ResolveAsync(EntityKey.Of(mention.Target));
+                if (source == target)
+                {
+                    continue;
+                }
+                var id = RelationMention.RelationKey(source, target);
+                relations.Add(id);
+                relation.Parameters.Clear();
+                relation.Parameters.AddWithValue("$r", id);
+                relation.Parameters.AddWithValue("$c", graph.ChunkId);
+                relation.Parameters.AddWithValue("$d", documentId);
+                relation.Parameters.AddWithValue("$s", source);
+                relation.Parameters.AddWithValue("$t", target);
+                relation.Parameters.AddWithValue("$k", mention.Keywords);
+                relation.Parameters.AddWithValue("$x", mention.Description);
+                relation.Parameters.AddWithValue("$w", mention.Weight);
+                await relation.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    // Entities and relations that lost or gained mentions are recomputed from what remains.
+    private static async Task RebuildAsync(
+        SqliteConnection c, SqliteTransaction t, HashSet<string> entities, HashSet<string> relations, CancellationToken cancellationToken)
+    {
+        foreach (var id in entities)
+        {
+            var mentions = new List<(string Name, string Type, string Description, string[] Aliases)>();
+            await using (var read = c.Command("SELECT name, type, description, aliases FROM entity_mentions WHERE entity_id = $e", t, ("$e", id)))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    mentions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                        JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []));
+                }
+            }
+            await DeleteFtsAsync(c, t, "entities", "entity_fts", id, cancellationToken);
+            if (mentions.Count == 0)
+            {
+                await ExecuteAsync(c, t, "DELETE FROM entities WHERE id = $id", cancellationToken, ("$id", id));
+                continue;
+            }
+            var name = MostCommon(mentions.Select(m => m.Name));
+            var aliases = mentions.SelectMany(m => m.Aliases.Append(m.Name))
+                .Where(a => EntityKey.Of(a) != EntityKey.Of(name)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var type = MostCommon(mentions.Select(m => m.Type));
+            var seq = await UpsertAsync(c, t,
+                """
+                INSERT INTO entities (id, name, type, description, aliases, mentions) VALUES ($id, $n, $t, $s, $a, $m)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, description = excluded.description,
+                    aliases = excluded.aliases, mentions = excluded.mentions
+                RETURNING seq
+                """, cancellationToken,
+                ("$id", id), ("$n", name), ("$t", type), ("$s", Describe(mentions.Select(m => m.Description))),
+                ("$a", JsonSerializer.Serialize(aliases)), ("$m", mentions.Count));
+            await ExecuteAsync(c, t, "INSERT INTO entity_fts (rowid, text) VALUES ($r, $x)", cancellationToken,
+                ("$r", seq), ("$x", string.Join(' ', aliases.Prepend(name))));
+        }
+
+        foreach (var id in relations)
+        {
+            var mentions = new List<(string Source, string Target, string Keywords, string Description, double Weight)>();
+            await using (var read = c.Command(
+                "SELECT source_id, target_id, keywords, description, weight FROM relation_mentions WHERE relation_id = $r", t, ("$r", id)))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    mentions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4)));
+                }
+            }
+            await DeleteFtsAsync(c, t, "relations", "relation_fts", id, cancellationToken);
+            if (mentions.Count == 0)
+            {
+                await ExecuteAsync(c, t, "DELETE FROM relations WHERE id = $id", cancellationToken, ("$id", id));
+                continue;
+            }
+            var keywords = string.Join(", ", mentions.SelectMany(m => m.Keywords.Split(", ", StringSplitOptions.RemoveEmptyEntries))
+                .GroupBy(k => k).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(8));
+            var description = Describe(mentions.Select(m => m.Description));
+            var seq = await UpsertAsync(c, t,
+                """
+                INSERT INTO relations (id, source_id, target_id, keywords, description, weight) VALUES ($id, $s, $t, $k, $x, $w)
+                ON CONFLICT(id) DO UPDATE SET keywords = excluded.keywords, description = excluded.description, weight = excluded.weight
+                RETURNING seq
+                """, cancellationToken,
+                ("$id", id), ("$s", mentions[0].Source), ("$t", mentions[0].Target), ("$k", keywords), ("$x", description),
+                ("$w", mentions.Sum(m => m.Weight)));
+            await ExecuteAsync(c, t, "INSERT INTO relation_fts (rowid, text) VALUES ($r, $x)", cancellationToken,
+                ("$r", seq), ("$x", $"{mentions[0].Source} {mentions[0].Target} {keywords} {description}"));
+        }
+    }
+
+    public Task<IReadOnlyList<Entity>> SearchEntitiesAsync(string query, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(query, limit, "entity_fts", "entities", EntityColumns, ReadEntity, cancellationToken);
+
+    public Task<IReadOnlyList<Relation>> SearchRelationsAsync(string query, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(query, limit, "relation_fts", "relations", RelationColumns, ReadRelation, cancellationToken);
+
+    public Task<IReadOnlyList<(string EntityId, string ChunkId)>> GetEntityChunksAsync(
+        IReadOnlyCollection<string> entityIds, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
+        PairsAsync("SELECT entity_id, chunk_id FROM entity_mentions", "entity_id", entityIds, documentIds, cancellationToken);
+
+    public Task<IReadOnlyList<(string RelationId, string ChunkId)>> GetRelationChunksAsync(
+        IReadOnlyCollection<string> relationIds, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
+        PairsAsync("SELECT relation_id, chunk_id FROM relation_mentions", "relation_id", relationIds, documentIds, cancellationToken);
+
+    public Task<IReadOnlyList<Relation>> GetRelationsOfAsync(IReadOnlyCollection<string> entityIds, int limit, CancellationToken cancellationToken) =>
+        entityIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<Relation>>([])
+            : database.ReadAsync<IReadOnlyList<Relation>>(async c =>
+            {
+                await using var command = c.Command("", null, ("$limit", limit));
+                var list = command.AddList("e", entityIds);
+                command.CommandText =
+                    $"SELECT {RelationColumns} FROM relations WHERE source_id IN ({list}) OR target_id IN ({list}) ORDER BY weight DESC, id LIMIT $limit";
+                return await ReadAllAsync(command, ReadRelation, cancellationToken);
+            }, cancellationToken);
+
+    public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? Task.FromResult<IReadOnlyList<Entity>>([])
+            : database.ReadAsync<IReadOnlyList<Entity>>(async c =>
+            {
+                await using var command = c.CreateCommand();
+                command.CommandText = $"SELECT {EntityColumns} FROM entities WHERE id IN ({command.AddList("e", ids)})";
+                return await ReadAllAsync(command, ReadEntity, cancellationToken);
+            }, cancellationToken);
+
+    public Task<(int Entities, int Relations)> CountAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            await using var command = c.Command("SELECT (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM relations)");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return (reader.GetInt32(0), reader.GetInt32(1));
+        }, cancellationToken);
+
+    private const string EntityColumns = "id, name, type, description, aliases, mentions";
+    private const string RelationColumns = "id, source_id, target_id, keywords, description, weight";
+
+    private static Entity ReadEntity(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), Enum.Parse<EntityType>(r.GetString(2)), r.GetString(3),
+        JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [], r.GetInt32(5));
+
+    private static Relation ReadRelation(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5));
+
+    private Task<IReadOnlyList<T>> SearchAsync<T>(
+        string query, int limit, string fts, string table, string columns, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var match = SqliteKeywordIndex.ToMatchExpression(query);
+        return match.Length == 0
+            ? Task.FromResult<IReadOnlyList<T>>([])
+            : database.ReadAsync(async c =>
+            {
+                await using var command = c.Command(
+                    $"SELECT {string.Join(", ", columns.Split(", ").Select(x => "t." + x))} FROM {fts} f JOIN {table} t ON t.seq = f.rowid " +
+                    $"WHERE {fts} MATCH $m ORDER BY bm25({fts}) LIMIT $limit", null, ("$m", match), ("$limit", limit));
+                return await ReadAllAsync(command, read, cancellationToken);
+            }, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<(string, string)>> PairsAsync(
+        string select, string keyColumn, IReadOnlyCollection<string> keys, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
+        keys.Count == 0
+            ? Task.FromResult<IReadOnlyList<(string, string)>>([])
+            : database.ReadAsync<IReadOnlyList<(string, string)>>(async c =>
+            {
+                await using var command = c.CreateCommand();
+                var filter = documentIds is { Count: > 0 } ? $" AND document_id IN ({command.AddList("d", documentIds)})" : "";
+                command.CommandText = $"{select} WHERE {keyColumn} IN ({command.AddList("k", keys)}){filter}";
+                return await ReadAllAsync(command, r => (r.GetString(0), r.GetString(1)), cancellationToken);
+            }, cancellationToken);
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(read(reader));
+        }
+        return items;
+    }
+
+    private static async Task DeleteFtsAsync(SqliteConnection c, SqliteTransaction t, string table, string fts, string id, CancellationToken cancellationToken) =>
+        await ExecuteAsync(c, t, $"DELETE FROM {fts} WHERE rowid = (SELECT seq FROM {table} WHERE id = $id)", cancellationToken, ("$id", id));
+
+    private static async Task<List<string>> ReadStringsAsync(SqliteConnection c, SqliteTransaction t, string sql, string value, CancellationToken cancellationToken)
+    {
+        await using var command = c.Command(sql, t, ("$d", value));
+        return (await ReadAllAsync(command, r => r.GetString(0), cancellationToken)).ToList();
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection c, SqliteTransaction t, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var command = c.Command(sql, t, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> UpsertAsync(SqliteConnection c, SqliteTransaction t, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var command = c.Command(sql, t, parameters);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static string MostCommon(IEnumerable<string> values) =>
+        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
+    private static string Describe(IEnumerable<string> descriptions) =>
+        string.Join(" | ", descriptions.GroupBy(d => d).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxDescriptions));
+}

@@ -13,6 +13,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DocumentParserRegistry>();
+        services.TryAddSingleton<IBlockDescriber, OfflineBlockDescriber>();
         services.AddSingleton<TextChunker>();
         services.AddSingleton<DocumentIngestor>();
         services.AddSingleton<DocumentIntake>();

@@ -8,5 +8,6 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     IngestCommand.Create(),
     QueryCommand.Create(),
     DocumentsCommand.Create(),
+    ParseCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -82,7 +82,7 @@ internal static class BorderlessTableDetector
             }
         }
         var columns = anchors.Where(a => a.Support >= Math.Max(2, 0.4 * multi.Count)).Select(a => a.X).ToList();
-        if (columns.Count < 2)
+        if (columns.Count < 2 || LooksLikeTextColumns(pieces, columns))
         {
             return null;
         }
@@ -111,5 +111,18 @@ internal static class BorderlessTableDetector
         var box = Boxes.Union(lines.Select(l => l.Box));
         var rows = grid.ToArray();
         return new PdfTable(box, rows, HeaderRows.Count(rows, bold), lines.Select(l => l.Size).Order().ElementAt(lines.Count / 2), [.. columns, box.Right]);
+    }
+
+    // Side-by-side columns of sentences are page layout, not a table: a table has a column of
+    // short values (numbers, doses, yes/no) beside its labels.
+    private static bool LooksLikeTextColumns(List<PdfLine> pieces, List<double> columns)
+    {
+        var medians = columns.Select((x, i) => pieces
+                .Where(p => columns.FindLastIndex(c => c <= p.Box.Left + AnchorTolerance) == i)
+                .Select(p => p.Words.Count).Order().ToArray())
+            .Where(counts => counts.Length > 0)
+            .Select(counts => counts[counts.Length / 2])
+            .ToList();
+        return medians.Skip(1).All(m => m >= 4);
     }
 }

@@ -9,7 +9,7 @@ namespace PharmaRag.Documents.Pdf;
 /// </summary>
 internal static partial class RunningTextFilter
 {
-    private const double Margin = 0.09;
+    private const double Margin = 0.07;
 
     public static void Mark(IReadOnlyList<PageLayout> pages)
     {

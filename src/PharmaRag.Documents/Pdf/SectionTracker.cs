@@ -40,7 +40,7 @@ internal static partial class SectionTracker
         var large = item.Size >= body * 1.15;
         var bold = item.Lines.All(l => l.Bold);
         var caps = text.Where(char.IsLetter).All(char.IsUpper) && letters >= 4;
-        if (!(large || bold || caps) || item.Size < body * 0.9)
+        if (!(large || bold || caps) || item.Size < body * 0.75)
         {
             return null;
         }

@@ -10,5 +10,6 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     DocumentsCommand.Create(),
     ReindexCommand.Create(),
     PharmaRag.Bench.Commands.BenchCommand.Create(),
+    ParseCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -14,6 +14,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DocumentParserRegistry>();
+        services.TryAddSingleton<IBlockDescriber, OfflineBlockDescriber>();
         services.AddSingleton<TextChunker>();
         services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<EmbeddingModelGuard>();

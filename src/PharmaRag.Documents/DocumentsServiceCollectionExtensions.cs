@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PharmaRag.Core.Content;
+using PharmaRag.Documents.Ocr;
 
 namespace PharmaRag.Documents;
 
@@ -8,8 +10,16 @@ public static class DocumentsServiceCollectionExtensions
 {
     public static IServiceCollection AddDocumentParsers(this IServiceCollection services)
     {
+        services.TryAddSingleton<TesseractOcr>();
         services.AddSingleton<IDocumentParser, PdfDocumentParser>();
         services.AddSingleton<IDocumentParser, PlainTextParser>();
+        services.AddSingleton<IDocumentParser, MarkdownParser>();
+        services.AddSingleton<IDocumentParser, HtmlParser>();
+        services.AddSingleton<IDocumentParser, CsvParser>();
+        services.AddSingleton<IDocumentParser, DocxParser>();
+        services.AddSingleton<IDocumentParser, XlsxParser>();
+        services.AddSingleton<IDocumentParser, PptxParser>();
+        services.AddSingleton<IDocumentParser, ImageParser>();
         return services;
     }
 }

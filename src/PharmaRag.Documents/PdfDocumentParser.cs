@@ -1,41 +1,49 @@
 using System.Text;
 using PharmaRag.Core.Content;
-using PharmaRag.Core.Documents;
+using PharmaRag.Documents.Ocr;
+using PharmaRag.Documents.Pdf;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.DocumentLayoutAnalysis;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace PharmaRag.Documents;
 
 /// <summary>
-/// Reads PDF text page by page with PdfPig: words are grouped into blocks by layout analysis
-/// (Docstrum) and ordered for reading, so the columns of a two-column page do not interleave.
+/// Reads a PDF into a content list with PdfPig: paragraphs in reading order across columns,
+/// headings with section paths, ruled and borderless tables (joined across pages, with captions
+/// and footnotes), figures with captions, and equations. Pages without a text layer are rendered
+/// and read by OCR when tesseract is installed, and reported unreadable otherwise.
 /// </summary>
-public sealed class PdfDocumentParser : IDocumentParser
+public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParser
 {
+    // Reading text inside figures is useful but slow; a figure-heavy paper stops after this many.
+    private const int MaxFiguresToRead = 20;
+    private readonly TesseractOcr _ocr = ocr ?? new TesseractOcr();
+
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Pdf];
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
-        var bytes = await ReadAllAsync(content, cancellationToken);
-        using var document = Open(bytes);
-        var blocks = new List<ContentBlock>();
-        var unreadable = new List<int>();
-        for (var number = 1; number <= document.NumberOfPages; number++)
+        var bytes = await StreamBytes.ReadAllAsync(content, cancellationToken);
+        List<PageLayout> pages;
+        using (var document = Open(bytes))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var pageBlocks = ReadPage(document, number);
-            if (pageBlocks.Count == 0)
+            pages = new List<PageLayout>(document.NumberOfPages);
+            for (var number = 1; number <= document.NumberOfPages; number++)
             {
-                unreadable.Add(number);
+                cancellationToken.ThrowIfCancellationRequested();
+                pages.Add(ReadPage(document, number));
             }
-            blocks.AddRange(pageBlocks);
         }
-        return new ParsedDocument(document.NumberOfPages, blocks, unreadable);
+        var blocks = PdfContentAssembler.Assemble(pages);
+        var unreadable = new List<int>();
+        var scanned = pages.Where(p => !p.HasText).Select(p => p.Number).ToList();
+        if (scanned.Count > 0)
+        {
+            blocks.AddRange(await ReadScannedPagesAsync(bytes, scanned, pages, unreadable, cancellationToken));
+            blocks = blocks.OrderBy(b => b.Page).ToList();
+        }
+        await ReadFiguresAsync(blocks, cancellationToken);
+        return new ParsedDocument(pages.Count, blocks, unreadable);
     }
 
     private static PdfDocument Open(byte[] bytes)
@@ -64,73 +72,70 @@ public sealed class PdfDocumentParser : IDocumentParser
         }
     }
 
-    private static List<ContentBlock> ReadPage(PdfDocument document, int number)
+    private static PageLayout ReadPage(PdfDocument document, int number)
     {
-        Page page;
-        IReadOnlyList<Word> words;
         try
         {
-            page = document.GetPage(number);
-            words = page.GetWords(NearestNeighbourWordExtractor.Instance).ToList();
+            return PdfPageReader.Read(document.GetPage(number), number);
         }
         catch (Exception ex)
         {
             throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.Message}).", ex);
         }
-        if (words.Count == 0)
-        {
-            return [];
-        }
-        var segments = DocstrumBoundingBoxes.Instance.GetBlocks(words);
-        var ordered = UnsupervisedReadingOrderDetector.Instance.Get(segments);
+    }
+
+    private async Task<List<ContentBlock>> ReadScannedPagesAsync(
+        byte[] pdf, List<int> scanned, List<PageLayout> pages, List<int> unreadable, CancellationToken cancellationToken)
+    {
         var blocks = new List<ContentBlock>();
-        foreach (var segment in ordered)
+        if (!_ocr.CanReadPdfPages)
         {
-            var text = JoinLines(segment.TextLines.Select(l => l.Text));
-            if (text.Length == 0)
+            unreadable.AddRange(scanned);
+            return blocks;
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"pharmarag-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+        try
+        {
+            foreach (var number in scanned)
             {
-                continue;
+                var text = await _ocr.ReadPdfPageAsync(path, number, cancellationToken);
+                var page = pages[number - 1];
+                var paragraphs = OcrParagraphs.Split(text);
+                if (paragraphs.Count == 0)
+                {
+                    unreadable.Add(number);
+                }
+                blocks.AddRange(paragraphs.Select(p => new ContentBlock { Page = number, Box = page.Box, Text = p, OcrText = p }));
             }
-            var box = segment.BoundingBox;
-            blocks.Add(new ContentBlock
-            {
-                Page = number,
-                Box = new BoundingBox(box.Left, box.Bottom, box.Right, box.Top),
-                Text = text,
-            });
+        }
+        finally
+        {
+            File.Delete(path);
         }
         return blocks;
     }
 
-    // Lines of one block are one paragraph. A line that ends in a hyphen joins the next without a
-    // space, keeping the hyphen: "once-" + "daily" stays findable as "once-daily".
-    private static string JoinLines(IEnumerable<string> lines)
+    private async Task ReadFiguresAsync(List<ContentBlock> blocks, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        foreach (var raw in lines)
+        if (!_ocr.IsAvailable)
         {
-            var line = raw.Trim();
-            if (line.Length == 0)
+            return;
+        }
+        var read = 0;
+        for (var i = 0; i < blocks.Count && read < MaxFiguresToRead; i++)
+        {
+            if (blocks[i] is not { Kind: BlockKind.Image, Image: { } image })
             {
                 continue;
             }
-            if (text.Length > 0 && text[^1] != '-')
+            read++;
+            var text = await _ocr.ReadImageAsync(image.Bytes, image.MediaType == "image/jpeg" ? ".jpg" : ".png", cancellationToken);
+            if (text.Length > 0)
             {
-                text.Append(' ');
+                var ocrText = string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+                blocks[i] = blocks[i] with { OcrText = ocrText, Text = string.Join("\n", new[] { blocks[i].Caption, ocrText }.Where(s => !string.IsNullOrEmpty(s))) };
             }
-            text.Append(line);
         }
-        return text.ToString();
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream content, CancellationToken cancellationToken)
-    {
-        if (content is MemoryStream memory && memory.TryGetBuffer(out var segment) && segment.Offset == 0 && memory.Position == 0)
-        {
-            return segment.Count == segment.Array!.Length ? segment.Array : memory.ToArray();
-        }
-        using var copy = new MemoryStream();
-        await content.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
     }
 }

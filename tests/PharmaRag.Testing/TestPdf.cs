@@ -95,4 +95,108 @@ public static class TestPdf
     /// <summary>Bytes that start like a PDF and then are garbage.</summary>
     public static byte[] Corrupt() =>
         Encoding.ASCII.GetBytes("%PDF-1.7\n" + string.Concat(Enumerable.Repeat("garbage \u0001\u0002 not an object ", 200)));
+
+    /// <summary>
+    /// A page with a caption "Table 1: ...", a ruled table (every cell boxed by drawn lines, cells
+    /// set tight together), a footnote under it, and body text above and below.
+    /// </summary>
+    public static byte[] RuledTable(string caption, string[][] rows, string footnote)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("The table below lists the adverse reactions seen in the trial.", 10, new PdfPoint(Left, Top), font);
+        page.AddText(caption, 10, new PdfPoint(Left, Top - 30), font);
+        const double rowHeight = 18;
+        const double columnWidth = 110;
+        var top = Top - 40;
+        var columns = rows[0].Length;
+        for (var r = 0; r <= rows.Length; r++)
+        {
+            page.DrawLine(new PdfPoint(Left, top - r * rowHeight), new PdfPoint(Left + columns * columnWidth, top - r * rowHeight), 0.5);
+        }
+        for (var c = 0; c <= columns; c++)
+        {
+            page.DrawLine(new PdfPoint(Left + c * columnWidth, top), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
+        }
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                page.AddText(rows[r][c], 9, new PdfPoint(Left + c * columnWidth + 3, top - r * rowHeight - 13), font);
+            }
+        }
+        var below = top - rows.Length * rowHeight;
+        page.AddText(footnote, 7, new PdfPoint(Left, below - 10), font);
+        page.AddText("Other reactions were mild and resolved without treatment in most patients.", 10, new PdfPoint(Left, below - 50), font);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Pages with a running header and footer, bold numbered headings, a word hyphenated at a
+    /// line end, and a formula.
+    /// </summary>
+    public static byte[] Structured(int pageCount)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
+        for (var n = 1; n <= pageCount; n++)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            page.AddText("ACME Pharma Label Revised 05/2024", 8, new PdfPoint(Left, 815), font);
+            page.AddText($"Page {n} of {pageCount}", 8, new PdfPoint(280, 20), font);
+            var y = Top;
+            page.AddText($"{n} DOSAGE SECTION {n}", 12, new PdfPoint(Left, y), bold);
+            page.AddText($"{n}.1 Dosage in Renal Impairment {n}", 10, new PdfPoint(Left, y -= 24), bold);
+            page.AddText("Patients with severe renal impairment need a dose adjust-", 10, new PdfPoint(Left, y -= 18), font);
+            page.AddText("ment before treatment starts, as the adjustment keeps levels safe.", 10, new PdfPoint(Left, y -= 12), font);
+            page.AddText("CLcr = (140 - age) x weight / (72 x SCr)", 10, new PdfPoint(Left + 60, y -= 30), font);
+            page.AddText($"Monitoring continues every week on page {n} of the study.", 10, new PdfPoint(Left, y -= 30), font);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>A page holding only an image (a scan): no text layer.</summary>
+    public static byte[] ImageOnly(byte[] png)
+    {
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(PageSize.A4);
+        page.AddPng(png, new PdfRectangle(40, 400, 560, 800));
+        return builder.Build();
+    }
+
+    /// <summary>A ruled table that fills the bottom of page 1 and continues at the top of page 2.</summary>
+    public static byte[] TwoTablePages(string[][] first, string[][] second)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("Table 2: Adverse reactions by dose", 10, new PdfPoint(Left, 140), font);
+        DrawTable(page, font, first, 130);
+        DrawTable(builder.AddPage(PageSize.A4), font, second, Top);
+        return builder.Build();
+    }
+
+    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top)
+    {
+        const double rowHeight = 18;
+        const double columnWidth = 110;
+        var columns = rows[0].Length;
+        for (var r = 0; r <= rows.Length; r++)
+        {
+            page.DrawLine(new PdfPoint(Left, top - r * rowHeight), new PdfPoint(Left + columns * columnWidth, top - r * rowHeight), 0.5);
+        }
+        for (var c = 0; c <= columns; c++)
+        {
+            page.DrawLine(new PdfPoint(Left + c * columnWidth, top), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
+        }
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                page.AddText(rows[r][c], 9, new PdfPoint(Left + c * columnWidth + 3, top - r * rowHeight - 13), font);
+            }
+        }
+    }
 }

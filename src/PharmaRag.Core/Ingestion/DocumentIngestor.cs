@@ -9,7 +9,7 @@ using PharmaRag.Core.Storage;
 namespace PharmaRag.Core.Ingestion;
 
 /// <summary>
-/// Runs the pipeline for one document: read -> parse -> chunk -> store and index -> retire older
+/// Runs the pipeline for one document: read -> parse -> describe -> chunk -> store and index -> retire older
 /// versions -> processed. Every write is an upsert by deterministic id, so running it again
 /// after a crash converges on the same single copy.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed partial class DocumentIngestor(
     IGraphStore graph,
     IObjectStore objects,
     DocumentParserRegistry parsers,
+    IBlockDescriber describer,
     TextChunker chunker,
     IOptions<IngestionOptions> options,
     ILogger<DocumentIngestor> logger)
@@ -54,6 +55,8 @@ public sealed partial class DocumentIngestor(
                 ? $"No text could be read: {parsed.UnreadablePages.Count} of {parsed.Pages} pages have no text layer and OCR is not available."
                 : "The document contains no text.");
         }
+
+        parsed = await describer.DescribeAsync(parsed, cancellationToken);
 
         if (!await SetStepAsync(document.Id, "chunking", 0.2, cancellationToken))
         {

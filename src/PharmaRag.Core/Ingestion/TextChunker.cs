@@ -10,10 +10,13 @@ namespace PharmaRag.Core.Ingestion;
 /// Packs a content list into chunks of about <see cref="IngestionOptions.ChunkTokens"/> tokens.
 /// Sentences are never cut unless one alone is larger than a chunk; a new section starts a new
 /// chunk; the last sentences of a chunk are repeated at the start of the next for context; and
-/// each chunk records which page every part of its text came from.
+/// each chunk records which page every part of its text came from. Tables are chunked by rows
+/// (see <see cref="TableChunker"/>): a row is never split and every chunk of a table repeats its
+/// caption and header rows. Images and equations contribute their description.
 /// </summary>
 public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions> options)
 {
+    private readonly TableChunker _tables = new(tokens, options.Value.ChunkTokens);
     private readonly int _maxTokens = options.Value.ChunkTokens;
     private readonly int _overlapTokens = Math.Min(options.Value.ChunkOverlapTokens, options.Value.ChunkTokens / 2);
 
@@ -25,7 +28,35 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
         var current = new List<Unit>();
         var currentTokens = 0;
 
-        foreach (var unit in Units(document))
+        for (var b = 0; b < document.Blocks.Count; b++)
+        {
+            var block = document.Blocks[b];
+            if (block is { Kind: BlockKind.Table, Table.Rows.Count: > 0 })
+            {
+                if (current.Count > 0)
+                {
+                    chunks.Add(Build(documentId, chunks.Count, current));
+                    current = [];
+                    currentTokens = 0;
+                }
+                foreach (var (text, spans) in _tables.Chunk(block))
+                {
+                    chunks.Add(BuildTable(documentId, chunks.Count, text, spans, block.Section));
+                }
+                continue;
+            }
+            foreach (var unit in Units(block, b))
+            {
+                Add(unit);
+            }
+        }
+        if (current.Count > 0)
+        {
+            chunks.Add(Build(documentId, chunks.Count, current));
+        }
+        return chunks;
+
+        void Add(Unit unit)
         {
             var sectionChanged = current.Count > 0 && unit.Section != current[^1].Section;
             if (current.Count > 0 && (currentTokens + unit.Tokens > _maxTokens || sectionChanged))
@@ -37,11 +68,6 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
             current.Add(unit);
             currentTokens += unit.Tokens;
         }
-        if (current.Count > 0)
-        {
-            chunks.Add(Build(documentId, chunks.Count, current));
-        }
-        return chunks;
     }
 
     private List<Unit> Overlap(List<Unit> previous)
@@ -60,23 +86,21 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
         return kept;
     }
 
-    private IEnumerable<Unit> Units(ParsedDocument document)
+    private IEnumerable<Unit> Units(ContentBlock block, int b)
     {
-        for (var b = 0; b < document.Blocks.Count; b++)
+        // A figure or formula is retrieved by what it shows, which its description says best.
+        var text = block.Kind == BlockKind.Text ? block.Text : block.Description ?? block.Text;
+        foreach (var (_, sentence) in SentenceSplitter.Split(text))
         {
-            var block = document.Blocks[b];
-            foreach (var (_, sentence) in SentenceSplitter.Split(block.Text))
+            var count = tokens.CountTokens(sentence);
+            if (count <= _maxTokens)
             {
-                var count = tokens.CountTokens(sentence);
-                if (count <= _maxTokens)
-                {
-                    yield return new Unit(sentence, block.Page, block.Section, b, count);
-                    continue;
-                }
-                foreach (var piece in SplitLong(sentence))
-                {
-                    yield return new Unit(piece, block.Page, block.Section, b, tokens.CountTokens(piece));
-                }
+                yield return new Unit(sentence, block.Page, block.Section, b, count);
+                continue;
+            }
+            foreach (var piece in SplitLong(sentence))
+            {
+                yield return new Unit(piece, block.Page, block.Section, b, tokens.CountTokens(piece));
             }
         }
     }
@@ -134,4 +158,15 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
             Section = units[0].Section,
         };
     }
+
+    private Chunk BuildTable(string documentId, int ordinal, string text, IReadOnlyList<PageSpan> spans, string? section) => new()
+    {
+        Id = Ingestion.Chunk.MakeId(documentId, ordinal),
+        DocumentId = documentId,
+        Ordinal = ordinal,
+        Text = text,
+        Tokens = tokens.CountTokens(text),
+        PageSpans = spans,
+        Section = section,
+    };
 }

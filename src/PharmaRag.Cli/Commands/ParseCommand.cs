@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Core.Content;
+using PharmaRag.Core.Documents;
+using PharmaRag.Documents;
+using Spectre.Console;
+
+namespace PharmaRag.Cli.Commands;
+
+/// <summary>`pharmarag parse FILE [--json]`: the content list of one file, without touching any data directory.</summary>
+internal static class ParseCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed record JsonTable(IReadOnlyList<string[]> Rows, int HeaderRows, string? Caption, IReadOnlyList<string> Footnotes);
+
+    private sealed record JsonBlock(
+        string Type, int Page, double[]? Bbox, string Text, int? HeadingLevel, string? Section,
+        JsonTable? Table, string? Caption, string? OcrText, string? Description);
+
+    private sealed record JsonDocument(string File, int Pages, IReadOnlyList<int> UnreadablePages, IReadOnlyList<JsonBlock> Blocks);
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "The file to parse (PDF, DOCX, XLSX, PPTX, HTML, Markdown, text, CSV, image)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var command = new Command("parse", "Print the content list (text, tables, images, equations) of a file") { file, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"Not found: {path}");
+                return 2;
+            }
+            var parsers = new DocumentParserRegistry(new ServiceCollection().AddDocumentParsers().BuildServiceProvider().GetServices<IDocumentParser>());
+            if (MediaTypes.FromFileName(path) is not { } mediaType || !parsers.Supports(path))
+            {
+                await Console.Error.WriteLineAsync($"Unsupported file type. Supported: {string.Join(", ", MediaTypes.SupportedExtensions)}.");
+                return 2;
+            }
+            ParsedDocument parsed;
+            try
+            {
+                await using var content = File.OpenRead(path);
+                parsed = await parsers.ForMediaType(mediaType).ParseAsync(content, Path.GetFileName(path), cancellationToken);
+                parsed = await new OfflineBlockDescriber().DescribeAsync(parsed, cancellationToken);
+            }
+            catch (DocumentParseException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(ToJson(path, parsed), Json));
+            }
+            else
+            {
+                Print(parsed);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static JsonDocument ToJson(string path, ParsedDocument parsed) => new(
+        Path.GetFileName(path),
+        parsed.Pages,
+        parsed.UnreadablePages,
+        parsed.Blocks.Select(b => new JsonBlock(
+            b.Kind.ToString().ToLowerInvariant(),
+            b.Page,
+            b.Box is { } box ? [Math.Round(box.Left, 1), Math.Round(box.Bottom, 1), Math.Round(box.Right, 1), Math.Round(box.Top, 1)] : null,
+            b.Text,
+            b.HeadingLevel,
+            b.Section,
+            b.Table is { } t ? new JsonTable(t.Rows, t.HeaderRows, t.Caption, t.Footnotes) : null,
+            b.Caption,
+            b.OcrText,
+            b.Kind == BlockKind.Text ? null : b.Description)).ToList());
+
+    private static void Print(ParsedDocument parsed)
+    {
+        var table = new Table().AddColumns("Page", "Type", "Section", "Text");
+        foreach (var b in parsed.Blocks)
+        {
+            var kind = b.HeadingLevel is { } level ? $"h{level}" : b.Kind.ToString().ToLowerInvariant();
+            table.AddRow(b.Page.ToString(), kind, Markup.Escape(b.Section ?? ""), Markup.Escape(b.Text));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{parsed.Pages} pages, {parsed.Blocks.Count} blocks, " +
+            $"{parsed.Blocks.Count(b => b.Kind == BlockKind.Table)} tables, {parsed.Blocks.Count(b => b.Kind == BlockKind.Image)} images, " +
+            $"{parsed.Blocks.Count(b => b.Kind == BlockKind.Equation)} equations" +
+            (parsed.UnreadablePages.Count > 0 ? $"; unreadable pages: {string.Join(", ", parsed.UnreadablePages)}" : ""));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using PharmaRag.Core.Content;
+
+namespace PharmaRag.Core.Ingestion;
+
+/// <summary>
+/// Cuts one table into chunks of whole rows. Every chunk starts with the caption and the header
+/// rows, so a row retrieved alone still says what its numbers mean; the footnotes go with the
+/// last chunk. A row longer than the budget becomes a chunk of its own rather than being cut.
+/// </summary>
+public sealed class TableChunker(ITokenCounter tokens, int maxTokens)
+{
+    /// <summary>The chunk texts of a table block and where each page starts in them.</summary>
+    public IEnumerable<(string Text, IReadOnlyList<PageSpan> Spans)> Chunk(ContentBlock block)
+    {
+        var table = block.Table ?? throw new ArgumentException("The block has no table.", nameof(block));
+        var header = Header(table);
+        var headerTokens = tokens.CountTokens(header);
+        var footer = string.Join("\n", table.Footnotes);
+        var rows = Enumerable.Range(table.HeaderRows, Math.Max(0, table.Rows.Count - table.HeaderRows)).ToList();
+        if (rows.Count == 0)
+        {
+            yield return Build(header, [], footer, table, block.Page);
+            yield break;
+        }
+
+        var current = new List<int>();
+        var currentTokens = headerTokens;
+        foreach (var row in rows)
+        {
+            var rowTokens = tokens.CountTokens(table.RenderRow(row)) + 1;
+            if (current.Count > 0 && currentTokens + rowTokens > maxTokens)
+            {
+                yield return Build(header, current, "", table, block.Page);
+                current = [];
+                currentTokens = headerTokens;
+            }
+            current.Add(row);
+            currentTokens += rowTokens;
+        }
+        var footerFits = footer.Length == 0 || currentTokens + tokens.CountTokens(footer) <= maxTokens;
+        yield return Build(header, current, footerFits ? footer : "", table, block.Page);
+        if (!footerFits)
+        {
+            var lastPage = table.PageOf(rows[^1], block.Page);
+            yield return (table.Caption is { } caption ? caption + "\n" + footer : footer, [new PageSpan(0, lastPage)]);
+        }
+    }
+
+    private static string Header(TableContent table)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(table.Caption))
+        {
+            text.Append(table.Caption.Trim()).Append('\n');
+        }
+        for (var i = 0; i < table.HeaderRows; i++)
+        {
+            text.Append(table.RenderRow(i)).Append('\n');
+        }
+        if (table.HeaderRows > 0)
+        {
+            text.Append(table.RenderSeparator()).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static (string, IReadOnlyList<PageSpan>) Build(string header, List<int> rows, string footer, TableContent table, int firstPage)
+    {
+        var text = new StringBuilder(header);
+        var spans = new List<PageSpan> { new(0, rows.Count > 0 ? table.PageOf(rows[0], firstPage) : firstPage) };
+        foreach (var row in rows)
+        {
+            var page = table.PageOf(row, firstPage);
+            if (spans[^1].Page != page)
+            {
+                spans.Add(new PageSpan(text.Length, page));
+            }
+            text.Append(table.RenderRow(row)).Append('\n');
+        }
+        text.Append(footer);
+        return (text.ToString().TrimEnd(), spans);
+    }
+}

@@ -1,0 +1,60 @@
+namespace PharmaRag.Documents.Ocr;
+
+/// <summary>
+/// Optical character recognition with the tesseract command, when it is installed. Scanned PDF
+/// pages are first rendered to an image with poppler's pdftoppm.
+/// </summary>
+public sealed class TesseractOcr
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private readonly string? _tesseract = ExternalTool.Find("tesseract");
+    private readonly string? _pdftoppm = ExternalTool.Find("pdftoppm");
+
+    /// <summary>True when images can be read.</summary>
+    public bool IsAvailable => _tesseract is not null;
+
+    /// <summary>True when scanned PDF pages can be read.</summary>
+    public bool CanReadPdfPages => _tesseract is not null && _pdftoppm is not null;
+
+    /// <summary>The text in an image file (PNG, JPEG, TIFF...), paragraphs separated by blank lines.</summary>
+    public async Task<string> ReadImageAsync(string imagePath, CancellationToken cancellationToken)
+    {
+        var tesseract = _tesseract ?? throw new InvalidOperationException("tesseract is not installed.");
+        var text = await ExternalTool.RunAsync(tesseract, [imagePath, "stdout", "-l", "eng", "--psm", "3"], Timeout, cancellationToken);
+        return text.Replace("\f", "").Trim();
+    }
+
+    /// <summary>The text of encoded image bytes.</summary>
+    public async Task<string> ReadImageAsync(byte[] image, string extension, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pharmarag-ocr-{Guid.NewGuid():N}{extension}");
+        await File.WriteAllBytesAsync(path, image, cancellationToken);
+        try
+        {
+            return await ReadImageAsync(path, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Renders page <paramref name="page"/> of a PDF at 300 dpi and reads it.</summary>
+    public async Task<string> ReadPdfPageAsync(string pdfPath, int page, CancellationToken cancellationToken)
+    {
+        var pdftoppm = _pdftoppm ?? throw new InvalidOperationException("pdftoppm is not installed.");
+        var prefix = Path.Combine(Path.GetTempPath(), $"pharmarag-page-{Guid.NewGuid():N}");
+        var image = prefix + ".png";
+        try
+        {
+            await ExternalTool.RunAsync(pdftoppm,
+                ["-f", page.ToString(), "-l", page.ToString(), "-r", "300", "-gray", "-png", "-singlefile", pdfPath, prefix],
+                Timeout, cancellationToken);
+            return await ReadImageAsync(image, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+}

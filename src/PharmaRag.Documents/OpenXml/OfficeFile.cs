@@ -1,0 +1,25 @@
+using DocumentFormat.OpenXml.Packaging;
+using PharmaRag.Core.Content;
+
+namespace PharmaRag.Documents.OpenXml;
+
+/// <summary>Opens Office files, turning a corrupt or encrypted package into a parse failure with a reason.</summary>
+internal static class OfficeFile
+{
+    public static async Task<T> OpenAsync<T>(Stream content, Func<Stream, T> open, string kind, CancellationToken cancellationToken)
+        where T : DocumentFormat.OpenXml.Packaging.OpenXmlPackage
+    {
+        var bytes = await StreamBytes.ReadAllAsync(content, cancellationToken);
+        try
+        {
+            return open(new MemoryStream(bytes, writable: false));
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException)
+        {
+            var encrypted = bytes.Length > 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF;
+            throw new DocumentParseException(encrypted
+                ? $"The {kind} file is encrypted or in the old binary format; save it unprotected as {kind}."
+                : $"The {kind} file is damaged and cannot be read ({ex.Message}).", ex);
+        }
+    }
+}

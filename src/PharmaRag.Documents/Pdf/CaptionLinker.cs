@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using PharmaRag.Core.Content;
+
+namespace PharmaRag.Documents.Pdf;
+
+/// <summary>
+/// Attaches captions and footnotes to the tables and figures of a page: "Table 3: ..." just
+/// above (or below) a table, "Figure 2. ..." just below (or above) a figure, and the notes set
+/// directly under a table (starting with *, †, a superscript letter, "Note", "Abbreviations", or
+/// printed smaller than the table). Attached text leaves the reading flow.
+/// </summary>
+internal static partial class CaptionLinker
+{
+    public static void Link(List<LayoutItem> items, Vocabulary vocabulary)
+    {
+        foreach (var target in items.Where(i => i.Kind is BlockKind.Table or BlockKind.Image).ToList())
+        {
+            var table = target.Kind == BlockKind.Table;
+            var caption = FindCaption(items, target, table ? TableCaption() : FigureCaption(), preferAbove: table);
+            if (caption is not null)
+            {
+                target.Caption = TextRenderer.Render(caption, vocabulary);
+                items.Remove(caption);
+            }
+            if (table)
+            {
+                AttachFootnotes(items, target, vocabulary);
+            }
+        }
+    }
+
+    private static LayoutItem? FindCaption(List<LayoutItem> items, LayoutItem target, Regex pattern, bool preferAbove)
+    {
+        var size = Math.Max(target.Size, 8);
+        return items
+            .Where(i => i.Kind == BlockKind.Text && i.Lines.Count <= 4 && pattern.IsMatch(i.PlainText) && i.Box.OverlapX(target.Box) > 0)
+            .Select(i => (Item: i, Above: i.Box.Bottom - target.Box.Top, Below: target.Box.Bottom - i.Box.Top))
+            .Select(c => (c.Item, Distance: c.Above >= -2 ? c.Above + (preferAbove ? 0 : 1) : c.Below >= -2 ? c.Below + (preferAbove ? 1 : 0) : double.MaxValue))
+            .Where(c => c.Distance <= 4 * size)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Item)
+            .FirstOrDefault();
+    }
+
+    private static void AttachFootnotes(List<LayoutItem> items, LayoutItem table, Vocabulary vocabulary)
+    {
+        var bottom = table.Box.Bottom;
+        for (var n = 0; n < 6; n++)
+        {
+            var note = items
+                .Where(i => i.Kind == BlockKind.Text && i.Box.Top <= bottom + 2 && bottom - i.Box.Top <= 2.5 * Math.Max(i.Size, 6)
+                            && i.Box.OverlapX(table.Box) > 0 && i.Box.Left >= table.Box.Left - 10)
+                .OrderByDescending(i => i.Box.Top)
+                .FirstOrDefault();
+            if (note is null || !(Footnote().IsMatch(note.PlainText) || note.Size < table.Size - 0.4) || note.Lines.Count > 8 || note.Lines.All(l => l.Bold))
+            {
+                return;
+            }
+            table.Footnotes.Add(TextRenderer.Render(note, vocabulary));
+            items.Remove(note);
+            bottom = note.Box.Bottom;
+        }
+    }
+
+    [GeneratedRegex(@"^Table\s+[A-Z]?\d+", RegexOptions.IgnoreCase)]
+    private static partial Regex TableCaption();
+
+    [GeneratedRegex(@"^(Figure|Fig\.?)\s*[A-Z]?\d+", RegexOptions.IgnoreCase)]
+    private static partial Regex FigureCaption();
+
+    [GeneratedRegex(@"^([*†‡§¶#]|[a-z]\s|\d\s|Note|Abbreviation|Source|Key:|N\s*=|n\s*=|%\s*=)")]
+    private static partial Regex Footnote();
+}

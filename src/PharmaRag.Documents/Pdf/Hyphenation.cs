@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace PharmaRag.Documents.Pdf;
+
+/// <summary>
+/// Joins the lines of a paragraph, repairing words broken at line ends. "treat-" + "ment" becomes
+/// "treatment" when the document spells it so elsewhere (or, lacking evidence, when both halves
+/// are lower-case letters); "once-" + "daily" stays "once-daily" when that is how the document
+/// writes it. Soft hyphens always join.
+/// </summary>
+internal static class Hyphenation
+{
+    private static readonly char[] Hyphens = ['-', '\u00AD', '\u2010'];
+
+    public static string JoinLines(IEnumerable<string> lines, Vocabulary? vocabulary)
+    {
+        var text = new StringBuilder();
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (text.Length > 0)
+            {
+                if (Hyphens.Contains(text[^1]) && text.Length > 1 && char.IsLetter(text[^2]))
+                {
+                    if (Drop(text, line, vocabulary))
+                    {
+                        text.Length--;
+                    }
+                }
+                else
+                {
+                    text.Append(' ');
+                }
+            }
+            text.Append(line);
+        }
+        return text.ToString();
+    }
+
+    private static bool Drop(StringBuilder text, string next, Vocabulary? vocabulary)
+    {
+        if (text[^1] == '\u00AD')
+        {
+            return true;
+        }
+        var start = text.Length - 1;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+        var head = text.ToString(start, text.Length - 1 - start);
+        var tail = new string(next.TakeWhile(c => !char.IsWhiteSpace(c)).ToArray()).TrimEnd('.', ',', ';', ':', ')');
+        if (tail.Length == 0 || !char.IsLower(tail[0]))
+        {
+            return false;
+        }
+        if (vocabulary is not null)
+        {
+            var joined = vocabulary.Count(head + tail);
+            var hyphenated = vocabulary.Count(head + "-" + tail);
+            if (joined != hyphenated)
+            {
+                return joined > hyphenated;
+            }
+        }
+        var lastPart = head[(head.LastIndexOfAny(Hyphens) + 1)..];
+        return lastPart.Length >= 2 && lastPart.All(char.IsLower) && tail.All(char.IsLower);
+    }
+}

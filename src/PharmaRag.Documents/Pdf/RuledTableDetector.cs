@@ -1,0 +1,171 @@
+using PharmaRag.Core.Content;
+
+namespace PharmaRag.Documents.Pdf;
+
+/// <summary>
+/// Finds tables drawn with rules. Rules that touch form a grid; its distinct horizontal rules are
+/// row boundaries and its distinct vertical rules column boundaries. Within a row only the
+/// vertical rules that actually cross it separate cells, so a heading spanning three columns
+/// stays one cell (kept in its first column). Boxes around prose (boxed warnings, a framed
+/// Highlights column) have one column or paragraph-long cells and are not tables.
+/// </summary>
+internal static class RuledTableDetector
+{
+    private const double Tolerance = 2;
+
+    public static List<PdfTable> Detect(List<Rule> rules, IReadOnlyList<PdfWord> words)
+    {
+        var tables = new List<PdfTable>();
+        foreach (var component in Components(Merge(rules)))
+        {
+            if (Build(component, words) is { } table)
+            {
+                tables.Add(table);
+            }
+        }
+        return tables;
+    }
+
+    private static List<Rule> Merge(List<Rule> rules)
+    {
+        var merged = new List<Rule>();
+        foreach (var group in rules.GroupBy(r => r.Horizontal))
+        {
+            Rule? current = null;
+            foreach (var rule in group.OrderBy(r => Math.Round(r.At / 1.5)).ThenBy(r => r.From))
+            {
+                if (current is { } c && Math.Abs(c.At - rule.At) <= 1.5 && rule.From <= c.To + Tolerance)
+                {
+                    current = c with { To = Math.Max(c.To, rule.To) };
+                    continue;
+                }
+                if (current is { } done)
+                {
+                    merged.Add(done);
+                }
+                current = rule;
+            }
+            if (current is { } last)
+            {
+                merged.Add(last);
+            }
+        }
+        return merged;
+    }
+
+    private static IEnumerable<List<Rule>> Components(List<Rule> rules)
+    {
+        var parent = Enumerable.Range(0, rules.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            for (var j = i + 1; j < rules.Count; j++)
+            {
+                if (Touch(rules[i], rules[j]))
+                {
+                    parent[Find(i)] = Find(j);
+                }
+            }
+        }
+        return Enumerable.Range(0, rules.Count).GroupBy(Find).Select(g => g.Select(i => rules[i]).ToList());
+    }
+
+    private static bool Touch(Rule a, Rule b)
+    {
+        if (a.Horizontal == b.Horizontal)
+        {
+            return Math.Abs(a.At - b.At) <= Tolerance && a.From <= b.To + Tolerance && b.From <= a.To + Tolerance;
+        }
+        var (h, v) = a.Horizontal ? (a, b) : (b, a);
+        return v.At >= h.From - Tolerance && v.At <= h.To + Tolerance && h.At >= v.From - Tolerance && h.At <= v.To + Tolerance;
+    }
+
+    private static PdfTable? Build(List<Rule> component, IReadOnlyList<PdfWord> words)
+    {
+        var horizontals = component.Where(r => r.Horizontal).ToList();
+        var verticals = component.Where(r => !r.Horizontal).ToList();
+        if (horizontals.Count < 2 || verticals.Count < 2)
+        {
+            return null;
+        }
+        var ys = Cluster(horizontals.Select(r => r.At)).OrderDescending().ToList();
+        var xs = Cluster(verticals.Select(r => r.At)).Order().ToList();
+        if (ys.Count < 3 || xs.Count < 3)
+        {
+            return null;
+        }
+        var box = new BoundingBox(xs[0], ys[^1], xs[^1], ys[0]);
+        var inside = words.Where(w => box.Contains(w.Box.CenterX(), w.Box.CenterY())).ToList();
+        if (inside.Count == 0)
+        {
+            return null;
+        }
+
+        var cells = new List<PdfWord>[ys.Count - 1, xs.Count - 1];
+        foreach (var word in inside)
+        {
+            var below = ys.FindIndex(y => y < word.Box.CenterY());
+            var row = below switch { < 0 => ys.Count - 2, 0 => 0, _ => below - 1 };
+            var mid = (ys[row] + ys[row + 1]) / 2;
+            var column = 0;
+            for (var c = 1; c < xs.Count - 1; c++)
+            {
+                if (xs[c] <= word.Box.CenterX() && verticals.Any(v => Math.Abs(v.At - xs[c]) <= Tolerance && v.From - Tolerance <= mid && v.To + Tolerance >= mid))
+                {
+                    column = c;
+                }
+            }
+            (cells[row, column] ??= []).Add(word);
+        }
+
+        var grid = new List<string[]>();
+        var bold = new List<bool>();
+        var size = inside.Select(w => w.Size).Order().ElementAt(inside.Count / 2);
+        for (var r = 0; r < ys.Count - 1; r++)
+        {
+            var row = new string[xs.Count - 1];
+            var rowWords = new List<PdfWord>();
+            for (var c = 0; c < row.Length; c++)
+            {
+                row[c] = cells[r, c] is { } list ? CellText.Join(list) : "";
+                rowWords.AddRange(cells[r, c] ?? []);
+            }
+            if (rowWords.Count > 0)
+            {
+                grid.Add(row);
+                bold.Add(rowWords.All(w => w.Bold));
+            }
+        }
+        var used = Enumerable.Range(0, xs.Count - 1).Where(c => grid.Any(r => r[c].Length > 0)).ToArray();
+        var rows = grid.Select(r => used.Select(c => r[c]).ToArray()).ToArray();
+        if (rows.Length < 2 || used.Length < 2 || IsProse(rows))
+        {
+            return null;
+        }
+        var edges = used.Select(c => xs[c]).Append(xs[^1]).ToArray();
+        return new PdfTable(box, rows, HeaderRows.Count(rows, bold), size, edges);
+    }
+
+    private static bool IsProse(string[][] rows)
+    {
+        var counts = rows.SelectMany(r => r).Where(c => c.Length > 0).Select(c => c.Split(' ').Length).Order().ToArray();
+        return counts[counts.Length / 2] > 30 || counts[^1] > 200;
+    }
+
+    private static List<double> Cluster(IEnumerable<double> values)
+    {
+        var clusters = new List<List<double>>();
+        foreach (var value in values.Order())
+        {
+            if (clusters.Count > 0 && value - clusters[^1][^1] <= Tolerance)
+            {
+                clusters[^1].Add(value);
+            }
+            else
+            {
+                clusters.Add([value]);
+            }
+        }
+        return clusters.Select(c => c.Average()).ToList();
+    }
+}

@@ -1,0 +1,21 @@
+namespace PharmaRag.Documents.Pdf;
+
+/// <summary>How often each word occurs in a document, to decide how a hyphenated line break is spelled.</summary>
+internal sealed class Vocabulary
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Add(string text)
+    {
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = token.Trim('.', ',', ';', ':', '(', ')', '[', ']', '"', '\'');
+            if (word.Length > 2)
+            {
+                _counts[word] = _counts.GetValueOrDefault(word) + 1;
+            }
+        }
+    }
+
+    public int Count(string word) => _counts.GetValueOrDefault(word);
+}

@@ -1,0 +1,80 @@
+using PharmaRag.Core.Content;
+using PharmaRag.Testing;
+
+namespace PharmaRag.Documents.Tests;
+
+public sealed class PdfStructureTests
+{
+    private static readonly PdfDocumentParser Parser = new();
+
+    private static Task<ParsedDocument> ParseAsync(byte[] pdf) => Parser.ParseAsync(new MemoryStream(pdf), "test.pdf", CancellationToken.None);
+
+    private static readonly string[][] AdverseReactions =
+    [
+        ["Adverse Reaction", "% Placebo N = 7,311", "% 10 mg N = 3,908"],
+        ["Nasopharyngitis", "8.2", "12.9"],
+        ["Arthralgia", "6.5", "8.9"],
+        ["Diarrhea", "6.3", "7.3"],
+    ];
+
+    [Fact]
+    public async Task A_ruled_table_keeps_every_value_under_its_header_with_caption_and_footnote()
+    {
+        var parsed = await ParseAsync(TestPdf.RuledTable("Table 1: Adverse Reactions in 2% or More", AdverseReactions, "* Percentages are of patients treated."));
+
+        var block = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table);
+        var table = block.Table!;
+        Assert.Equal(AdverseReactions, table.Rows);
+        Assert.Equal(1, table.HeaderRows);
+        Assert.Equal("Table 1: Adverse Reactions in 2% or More", table.Caption);
+        Assert.Equal(["* Percentages are of patients treated."], table.Footnotes);
+        Assert.Equal(1, block.Page);
+        Assert.Contains("| Diarrhea | 6.3 | 7.3 |", block.Text);
+        // Cells, caption and footnote leave the text flow; the prose around the table stays in order.
+        var text = parsed.Blocks.Where(b => b.Kind == BlockKind.Text).Select(b => b.Text).ToList();
+        Assert.DoesNotContain(text, t => t.Contains("Nasopharyngitis") || t.Contains("Table 1") || t.Contains("Percentages"));
+        Assert.True(parsed.Blocks.ToList().FindIndex(b => b.Text.Contains("lists the adverse")) < parsed.Blocks.ToList().IndexOf(block));
+        Assert.True(parsed.Blocks.ToList().FindIndex(b => b.Text.Contains("Other reactions")) > parsed.Blocks.ToList().IndexOf(block));
+    }
+
+    [Fact]
+    public async Task Headings_get_levels_and_section_paths_and_running_headers_and_footers_are_dropped()
+    {
+        var parsed = await ParseAsync(TestPdf.Structured(4));
+
+        Assert.DoesNotContain(parsed.Blocks, b => b.Text.Contains("ACME Pharma") || b.Text.Contains("Page 2 of 4"));
+        var top = Assert.Single(parsed.Blocks, b => b.Text == "2 DOSAGE SECTION 2");
+        Assert.Equal(1, top.HeadingLevel);
+        var sub = Assert.Single(parsed.Blocks, b => b.Text == "2.1 Dosage in Renal Impairment 2");
+        Assert.Equal(2, sub.HeadingLevel);
+        Assert.Equal("2 DOSAGE SECTION 2 > 2.1 Dosage in Renal Impairment 2", sub.Section);
+        var body = Assert.Single(parsed.Blocks, b => b.Page == 3 && b.Text.StartsWith("Monitoring"));
+        Assert.Equal("3 DOSAGE SECTION 3 > 3.1 Dosage in Renal Impairment 3", body.Section);
+    }
+
+    [Fact]
+    public async Task Words_broken_at_a_line_end_are_rejoined_and_formulas_become_equations()
+    {
+        var parsed = await ParseAsync(TestPdf.Structured(2));
+
+        Assert.Contains(parsed.Blocks, b => b.Text.Contains("need a dose adjustment before treatment"));
+        var equation = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Equation && b.Page == 1);
+        Assert.Equal("CLcr = (140 - age) x weight / (72 x SCr)", equation.Text);
+    }
+
+    [Fact]
+    public async Task A_table_continued_on_the_next_page_is_joined_and_its_repeated_header_dropped()
+    {
+        var first = TestPdf.RuledTable("Table 2: Dosing", AdverseReactions, "");
+        var parsedFirst = await ParseAsync(first);
+        Assert.Single(parsedFirst.Blocks, b => b.Kind == BlockKind.Table);
+
+        var pdf = TestPdf.TwoTablePages(AdverseReactions, [AdverseReactions[0], ["Nausea", "3.5", "3.7"], ["Myalgia", "3.1", "3.6"]]);
+        var parsed = await ParseAsync(pdf);
+
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table);
+        Assert.Equal(6, table.Table!.Rows.Count);
+        Assert.Equal(["Myalgia", "3.1", "3.6"], table.Table.Rows[^1]);
+        Assert.Equal([1, 1, 1, 1, 2, 2], table.Table.RowPages);
+    }
+}

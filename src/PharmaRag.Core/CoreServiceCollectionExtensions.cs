@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobSignal>();
         services.AddSingleton<ChunkRetriever>();
         services.AddSingleton<GraphRetriever>();
+        services.AddSingleton<GraphExplorer>();
         services.TryAddSingleton<IGraphExtractor, OfflinePharmaExtractor>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<RagQueryService>();

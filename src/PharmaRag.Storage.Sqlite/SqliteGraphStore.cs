@@ -139,7 +139,9 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
                 await ExecuteAsync(c, t, "DELETE FROM entities WHERE id = $id", cancellationToken, ("$id", id));
                 continue;
             }
-            var name = MostCommon(mentions.Select(m => m.Name));
+            // The entity is named as its id says (the generic name); brand names and acronyms become aliases.
+            var canonical = mentions.Where(m => EntityKey.Of(m.Name) == id).Select(m => m.Name).ToArray();
+            var name = MostCommon(canonical.Length > 0 ? canonical : mentions.Select(m => m.Name));
             var aliases = mentions.SelectMany(m => m.Aliases.Append(m.Name))
                 .Where(a => EntityKey.Of(a) != EntityKey.Of(name)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var type = MostCommon(mentions.Select(m => m.Type));

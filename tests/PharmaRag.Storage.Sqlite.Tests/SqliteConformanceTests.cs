@@ -17,6 +17,7 @@ public sealed class SqliteConformanceTests : RagStoreConformance
             new SqliteJobQueue(database, TimeProvider.System),
             new SqliteKeywordIndex(database),
             new SqliteVectorIndex(database),
+            new SqliteGraphStore(database),
             new Cleanup(directory));
     }
 

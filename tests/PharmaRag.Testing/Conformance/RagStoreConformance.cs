@@ -1,4 +1,5 @@
 using PharmaRag.Core.Documents;
+using PharmaRag.Core.Graph;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Testing.Conformance;
@@ -218,5 +219,50 @@ public abstract class RagStoreConformance
     {
         var norm = MathF.Sqrt(values.Sum(v => v * v));
         return values.Select(v => v / norm).ToArray();
+    }
+
+    [Fact]
+    public async Task The_graph_merges_mentions_and_removing_a_document_keeps_exactly_what_others_support()
+    {
+        var f = await CreateAsync();
+        await using var _ = f.Lifetime;
+        static EntityMention Drug(string name, string description, params string[] aliases) =>
+            new(name, EntityType.Drug, description, aliases);
+        var docA = new[]
+        {
+            new ChunkGraph("a-0", "a", [Drug("remdesivir", "An antiviral.", "VEKLURY"), new("nausea", EntityType.AdverseReaction, "Common.", [])],
+                [new RelationMention("remdesivir", "nausea", "adverse reaction", "Nausea was reported.", 1)]),
+        };
+        var docB = new[]
+        {
+            new ChunkGraph("b-0", "b", [Drug("VEKLURY", "Brand of remdesivir."), new("hypotension", EntityType.AdverseReaction, "Infusion reaction.", [])],
+                [new RelationMention("VEKLURY", "hypotension", "infusion reaction", "Hypotension during infusion.", 2)]),
+        };
+
+        await f.Graph.ReplaceDocumentAsync("a", docA, None);
+        await f.Graph.ReplaceDocumentAsync("a", docA, None);
+        await f.Graph.ReplaceDocumentAsync("b", docB, None);
+
+        // The brand name in document b resolves to the entity document a defined it for.
+        var remdesivir = Assert.Single(await f.Graph.GetEntitiesAsync(["remdesivir"], None));
+        Assert.Equal(2, remdesivir.Mentions);
+        Assert.Contains("VEKLURY", remdesivir.Aliases);
+        Assert.Equal("remdesivir", (await f.Graph.SearchEntitiesAsync("veklury", 5, None))[0].Id);
+        Assert.Equal((3, 2), await f.Graph.CountAsync(None));
+        var relations = await f.Graph.GetRelationsOfAsync(["remdesivir"], 10, None);
+        Assert.Equal("hypotension|remdesivir", relations[0].Id);
+        Assert.Equal(2, relations[0].Weight);
+        Assert.Equal("nausea|remdesivir", (await f.Graph.SearchRelationsAsync("adverse reaction nausea", 5, None))[0].Id);
+        Assert.Equal([("remdesivir", "a-0")], await f.Graph.GetEntityChunksAsync(["remdesivir"], ["a"], None));
+        Assert.Equal([("nausea|remdesivir", "a-0")], await f.Graph.GetRelationChunksAsync(["nausea|remdesivir"], null, None));
+
+        await f.Graph.RemoveDocumentAsync("a", None);
+
+        Assert.Empty(await f.Graph.GetEntitiesAsync(["nausea"], None));
+        Assert.Empty(await f.Graph.SearchRelationsAsync("nausea", 5, None));
+        var rebuilt = Assert.Single(await f.Graph.GetEntitiesAsync(["remdesivir"], None));
+        Assert.Equal(1, rebuilt.Mentions);
+        Assert.Equal("Brand of remdesivir.", rebuilt.Description);
+        Assert.Equal((2, 1), await f.Graph.CountAsync(None));
     }
 }

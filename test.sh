@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project; ends with one "N passed, N failed" line.
+# Installs the test prerequisites when missing, builds the solution, runs every test project,
+# and ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# Real tools the tests use: pdftoppm and tesseract for OCR (Debian packages; idempotent).
+packages=(poppler-utils tesseract-ocr tesseract-ocr-eng)
+if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" || exit 1
+  else
+    echo "The tests need ${packages[*]}; install them (as root: apt-get install ${packages[*]}) and run again." >&2
+    exit 1
+  fi
+fi
 
 dotnet build PharmaRag.slnx -c Release --nologo -clp:ErrorsOnly || exit 1
 

@@ -54,6 +54,18 @@ public sealed class RagQueryService(
         }
     }
 
+    /// <summary>
+    /// As RAG-Anything's aquery_with_multimodal: the items are described, the descriptions join
+    /// the question for retrieval and answering, and come back with the answer.
+    /// </summary>
+    public async Task<(RagAnswer Answer, IReadOnlyList<string> Descriptions)> QueryMultimodalAsync(
+        RagQuery query, IReadOnlyList<MultimodalItem> items, MultimodalItemDescriber describer, CancellationToken cancellationToken)
+    {
+        var descriptions = await describer.DescribeAsync(items, cancellationToken);
+        var enhanced = query with { Query = string.Join("\n", descriptions.Prepend(query.Query)) };
+        return (await QueryAsync(enhanced, cancellationToken), descriptions);
+    }
+
     public async Task<RagAnswer> QueryAsync(RagQuery query, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();

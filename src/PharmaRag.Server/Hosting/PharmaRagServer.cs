@@ -44,6 +44,7 @@ public static class PharmaRagServer
         app.MapDocumentsEndpoints();
         app.MapQueryEndpoints();
         app.MapGraphEndpoints();
+        app.MapMultimodalQueryEndpoints();
         return app;
     }
 

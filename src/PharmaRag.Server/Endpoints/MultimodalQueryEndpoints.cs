@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PharmaRag.Core.Retrieval;
+using PharmaRag.Server.Contracts;
+
+namespace PharmaRag.Server.Endpoints;
+
+/// <summary>Questions that carry tables, equations or images.</summary>
+public static class MultimodalQueryEndpoints
+{
+    private const int MaxItems = 10;
+    private const int MaxImageBytes = 10 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapMultimodalQueryEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/query/multimodal", QueryAsync)
+            .WithName("QueryMultimodal").WithSummary("Answer a question that comes with tables, equations or images").WithTags("Query");
+        app.MapPost("/rag-query-multimodal", QueryAsync)
+            .WithName("RagQueryMultimodal").WithSummary("The gateway's name for /query/multimodal").WithTags("Query");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<MultimodalQueryResponse>, ValidationProblem>> QueryAsync(
+        MultimodalQueryRequest request, RagQueryService queries, MultimodalItemDescriber describer, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            errors["query"] = ["A query is required."];
+        }
+        var mode = QueryMode.Mix;
+        if (request.Mode is not null && (!Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
+        {
+            errors["mode"] = ["The mode must be one of naive, local, global, hybrid, mix."];
+        }
+        var items = new List<MultimodalItem>();
+        var content = request.MultimodalContent ?? [];
+        if (content.Count > MaxItems)
+        {
+            errors["multimodal_content"] = [$"At most {MaxItems} items."];
+        }
+        foreach (var (item, index) in content.Take(MaxItems).Select((c, i) => (c, i)))
+        {
+            if (ToItem(item) is { } valid)
+            {
+                items.Add(valid);
+            }
+            else
+            {
+                errors[$"multimodal_content[{index}]"] =
+                    ["Each item is {type: table, table_data}, {type: equation, latex} or {type: image, image_base64 (at most 10 MB)}."];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        try
+        {
+            var query = new RagQuery(request.Query!) { Mode = mode, TopK = request.TopK, DocumentIds = request.DocumentIds };
+            var (answer, descriptions) = await queries.QueryMultimodalAsync(query, items, describer, cancellationToken);
+            return TypedResults.Ok(new MultimodalQueryResponse(
+                request.Query!, answer.Answer, answer.Mode, answer.Citations.Select(CitationResponse.From).ToArray(), answer.TimingsMs, descriptions));
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["multimodal_content"] = [ex.Message] });
+        }
+    }
+
+    private static MultimodalItem? ToItem(MultimodalContent item)
+    {
+        switch (item.Type)
+        {
+            case "table" when !string.IsNullOrWhiteSpace(item.TableData):
+                return new MultimodalItem("table") { TableData = item.TableData, TableCaption = item.TableCaption };
+            case "equation" when !string.IsNullOrWhiteSpace(item.Latex):
+                return new MultimodalItem("equation") { Latex = item.Latex, EquationCaption = item.EquationCaption };
+            case "image" when item.ImageBase64 is { Length: > 0 and <= MaxImageBytes / 3 * 4 + 4 }:
+                var base64 = item.ImageBase64.Contains(',') ? item.ImageBase64[(item.ImageBase64.IndexOf(',') + 1)..] : item.ImageBase64;
+                var buffer = new byte[base64.Length];
+                return Convert.TryFromBase64String(base64, buffer, out var written)
+                    ? new MultimodalItem("image") { Image = buffer[..written], ImageCaption = item.ImageCaption }
+                    : null;
+            default:
+                return null;
+        }
+    }
+}

@@ -82,12 +82,12 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
         {
             await using var command = c.Command(
                 """
-                INSERT INTO chunks (id, document_id, ordinal, text, tokens, page_spans, section)
-                VALUES ($id, $document_id, $ordinal, $text, $tokens, $page_spans, $section)
+                INSERT INTO chunks (id, document_id, ordinal, text, tokens, page_spans, section, kind)
+                VALUES ($id, $document_id, $ordinal, $text, $tokens, $page_spans, $section, $kind)
                 ON CONFLICT(id) DO UPDATE SET text = excluded.text, tokens = excluded.tokens,
-                    page_spans = excluded.page_spans, section = excluded.section
+                    page_spans = excluded.page_spans, section = excluded.section, kind = excluded.kind
                 """, t);
-            var parameters = new[] { "$id", "$document_id", "$ordinal", "$text", "$tokens", "$page_spans", "$section" }
+            var parameters = new[] { "$id", "$document_id", "$ordinal", "$text", "$tokens", "$page_spans", "$section", "$kind" }
                 .Select(name => command.Parameters.Add(name, SqliteType.Text)).ToArray();
             foreach (var chunk in chunks)
             {
@@ -98,6 +98,7 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
                 parameters[4].Value = chunk.Tokens;
                 parameters[5].Value = JsonSerializer.Serialize(chunk.PageSpans.Select(s => new[] { s.Offset, s.Page }));
                 parameters[6].Value = (object?)chunk.Section ?? DBNull.Value;
+                parameters[7].Value = chunk.Kind.ToString();
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }, cancellationToken);
@@ -111,7 +112,7 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
             }
             await using var command = c.CreateCommand();
             command.CommandText =
-                $"SELECT id, document_id, ordinal, text, tokens, page_spans, section FROM chunks WHERE id IN ({command.AddList("c", ids)})";
+                $"SELECT id, document_id, ordinal, text, tokens, page_spans, section, kind FROM chunks WHERE id IN ({command.AddList("c", ids)})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var chunks = new List<Chunk>(ids.Count);
             while (await reader.ReadAsync(cancellationToken))
@@ -161,7 +162,7 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT id, document_id, ordinal, text, tokens, page_spans, section FROM chunks ORDER BY document_id, ordinal");
+            "SELECT id, document_id, ordinal, text, tokens, page_spans, section, kind FROM chunks ORDER BY document_id, ordinal");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -194,6 +195,7 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
         Tokens = reader.GetInt32(4),
         PageSpans = JsonSerializer.Deserialize<int[][]>(reader.GetString(5))!.Select(s => new PageSpan(s[0], s[1])).ToArray(),
         Section = reader.GetNullableString(6),
+        Kind = Enum.Parse<Core.Content.BlockKind>(reader.GetString(7)),
     };
 
     private Task<IReadOnlyList<DocumentRecord>> QueryDocumentsAsync(string where, string? value, CancellationToken cancellationToken) =>

@@ -116,6 +116,9 @@ public static class SqliteSchema
         CREATE VIRTUAL TABLE entity_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE relation_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
         """,
+        """
+        ALTER TABLE chunks ADD COLUMN kind TEXT NOT NULL DEFAULT 'Text';
+        """,
     ];
 
     public static int Version => Migrations.Length;

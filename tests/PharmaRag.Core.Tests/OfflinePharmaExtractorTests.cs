@@ -65,4 +65,22 @@ public sealed class OfflinePharmaExtractorTests
 
         Assert.Empty(graphs[0].Entities);
     }
+
+    [Fact]
+    public async Task A_table_becomes_an_entity_linked_to_what_its_rows_name()
+    {
+        var table = new Chunk
+        {
+            Id = "doc-5", DocumentId = "0123456789abcdef", Ordinal = 5, Kind = Content.BlockKind.Table, Tokens = 20,
+            PageSpans = [new PageSpan(0, 7)], Section = "6 ADVERSE REACTIONS",
+            Text = "Table 2: Adverse Reactions\n| Reaction | Placebo | Atorvastatin |\n| --- | --- | --- |\n| Nausea | 3.1 | 4.0 |\n| Myalgia | 2.7 | 3.5 |",
+        };
+
+        var graph = (await ExtractAsync(table))[0];
+
+        var entity = Assert.Single(graph.Entities, e => e.Type == EntityType.Table);
+        Assert.Equal("Table 2: Adverse Reactions [01234567]", entity.Name);
+        Assert.Contains(graph.Relations, r => r.Key == RelationMention.RelationKey(entity.Key, "nausea") && r.Keywords == "table contains");
+        Assert.Contains(graph.Relations, r => r.Key == RelationMention.RelationKey(entity.Key, "myalgia"));
+    }
 }

@@ -15,6 +15,9 @@ public sealed record Chunk
     public required IReadOnlyList<PageSpan> PageSpans { get; init; }
     public string? Section { get; init; }
 
+    /// <summary>Table for chunks cut from a table (rows under repeated headers); Text otherwise.</summary>
+    public Content.BlockKind Kind { get; init; } = Content.BlockKind.Text;
+
     public IReadOnlyList<int> Pages => PageSpans.Select(s => s.Page).Distinct().Order().ToArray();
 
     /// <summary>The page that holds the character at <paramref name="offset"/>.</summary>

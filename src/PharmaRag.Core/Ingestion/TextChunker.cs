@@ -168,5 +168,6 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
         Tokens = tokens.CountTokens(text),
         PageSpans = spans,
         Section = section,
+        Kind = BlockKind.Table,
     };
 }

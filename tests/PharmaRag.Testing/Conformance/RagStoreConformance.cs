@@ -69,6 +69,8 @@ public abstract class RagStoreConformance
         await f.Store.UpsertChunksAsync([SampleData.Chunk(b.Id, 0, "other")], None);
 
         Assert.Equal(5, await f.Store.CountChunksAsync(a.Id, None));
+        await f.Store.UpsertChunksAsync([chunks[1] with { Kind = Core.Content.BlockKind.Table }], None);
+        Assert.Equal(Core.Content.BlockKind.Table, (await f.Store.GetChunksAsync([chunks[1].Id], None)).Single().Kind);
         var read = await f.Store.GetChunksAsync([chunks[2].Id], None);
         Assert.Equal(chunks[2].PageSpans, read.Single().PageSpans);
         Assert.Equal(chunks[2].Section, read.Single().Section);

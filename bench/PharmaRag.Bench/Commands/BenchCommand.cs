@@ -9,6 +9,7 @@ public static class BenchCommand
     {
         QaBenchCommand.Create(),
         DatasetsBenchCommand.Create(),
+        VectorsBenchCommand.Create(),
     };
 
     internal static Option<string> Mode() => new("--mode")

@@ -9,8 +9,9 @@ namespace PharmaRag.Storage.Sqlite;
 /// </summary>
 internal sealed class VectorCatalog
 {
-    // Measured (pharmarag bench vectors): ef 128 reaches recall@10 0.95 on embedding-like data at well under a millisecond.
-    private const int MinEf = 128;
+    // Measured (pharmarag bench vectors, 100k x 384): recall@10 0.938 at ef 128, 0.984 at ef 256
+    // for a p50 of 1.9 ms, so the search is wide by default.
+    private const int MinEf = 256;
 
     private HnswIndex? _graph;
     private readonly List<(string ChunkId, string DocumentId)> _nodes = [];

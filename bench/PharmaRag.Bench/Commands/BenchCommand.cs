@@ -10,6 +10,7 @@ public static class BenchCommand
         QaBenchCommand.Create(),
         DatasetsBenchCommand.Create(),
         VectorsBenchCommand.Create(),
+        SearchScaleBenchCommand.Create(),
     };
 
     internal static Option<string> Mode() => new("--mode")

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Bench.Evaluation;
+using PharmaRag.Bench.Scale;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Documents;
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Storage;
+using PharmaRag.Server.Hosting;
+
+namespace PharmaRag.Bench.Commands;
+
+/// <summary>
+/// `pharmarag bench search`: retrieval-only /search latency over HTTP against the real server
+/// holding a large number of chunks, written through the store ports (parsing is not measured).
+/// </summary>
+internal static class SearchScaleBenchCommand
+{
+    private const int ChunksPerDocument = 100;
+
+    public static Command Create()
+    {
+        var chunks = new Option<int>("--chunks") { Description = "Chunks to index", DefaultValueFactory = _ => 100_000 };
+        var data = new Option<string?>("--data") { Description = "The shared bench folder (SciFact sentences as text); synthetic text without it" };
+        var queries = new Option<int>("--queries") { Description = "Queries to time", DefaultValueFactory = _ => 300 };
+        var command = new Command("search", "Time /search over HTTP with many chunks indexed, keyword-only and with vectors") { chunks, data, queries };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "pharmarag-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            try
+            {
+                var sentences = ScaleCorpus.Sentences(parse.GetValue(data), seed: 3);
+                var random = new Random(5);
+                var questions = Enumerable.Range(0, parse.GetValue(queries))
+                    .Select(_ => string.Join(' ', sentences[random.Next(sentences.Count)].Split(' ').Take(10))).ToArray();
+                var clock = Stopwatch.StartNew();
+                await using (var server = await StartAsync(directory, []))
+                {
+                    await FillAsync(server.Services, sentences, parse.GetValue(chunks), cancellationToken);
+                    Console.WriteLine($"## /search with {parse.GetValue(chunks)} chunks ({(parse.GetValue(data) is null ? "synthetic" : "SciFact")} text), {questions.Length} queries over HTTP");
+                    Console.WriteLine($"indexed in {clock.Elapsed.TotalSeconds:0.0} s (store, FTS5, vectors); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+                    Console.WriteLine();
+                    Console.WriteLine("| retrieval | top_k | p50 ms | p95 ms | p99 ms |");
+                    Console.WriteLine("|---|---:|---:|---:|---:|");
+                    await TimeAsync(server, "BM25 (default offline)", questions, cancellationToken);
+                }
+                await using (var server = await StartAsync(directory, ["--PharmaRag:Retrieval:VectorWeight=1"]))
+                {
+                    await TimeAsync(server, "BM25 + HNSW vectors (RRF)", questions, cancellationToken);
+                }
+                return 0;
+            }
+            finally
+            {
+                try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+            }
+        });
+        return command;
+    }
+
+    private static async Task FillAsync(IServiceProvider services, IReadOnlyList<string> sentences, int count, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IRagStore>();
+        var keywords = services.GetRequiredService<IKeywordIndex>();
+        var vectors = services.GetRequiredService<IVectorIndex>();
+        var embedder = services.GetRequiredService<ChunkEmbedder>();
+        var random = new Random(7);
+        for (var start = 0; start < count; start += ChunksPerDocument)
+        {
+            var documentId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(start)));
+            var now = DateTimeOffset.UtcNow;
+            await store.UpsertDocumentAsync(new DocumentRecord
+            {
+                Id = documentId, Key = $"scale/{start}.txt", FileName = $"scale-{start}.txt", MediaType = MediaTypes.PlainText,
+                Status = DocumentStatus.Processed, Pages = 1, Chunks = ChunksPerDocument, CreatedAt = now, UpdatedAt = now,
+            }, cancellationToken);
+            var batch = Enumerable.Range(0, Math.Min(ChunksPerDocument, count - start)).Select(i =>
+            {
+                var text = string.Join(". ", Enumerable.Range(0, 6).Select(_ => sentences[random.Next(sentences.Count)]));
+                return new Chunk
+                {
+                    Id = Chunk.MakeId(documentId, i), DocumentId = documentId, Ordinal = i, Text = text, Tokens = text.Length / 4,
+                    PageSpans = [new PageSpan(0, 1)],
+                };
+            }).ToArray();
+            await store.UpsertChunksAsync(batch, cancellationToken);
+            await keywords.IndexAsync(batch, cancellationToken);
+            await vectors.UpsertAsync(await embedder.EmbedAsync(batch, cancellationToken), cancellationToken);
+        }
+        await vectors.FlushAsync(cancellationToken);
+    }
+
+    private static async Task TimeAsync(RunningServer server, string label, string[] questions, CancellationToken cancellationToken)
+    {
+        foreach (var topK in new[] { 5, 20 })
+        {
+            var latencies = new List<double>();
+            foreach (var (question, i) in questions.Select((q, i) => (q, i)))
+            {
+                var clock = Stopwatch.StartNew();
+                var response = await server.Client.PostAsJsonAsync("/search", new { query = question, top_k = topK }, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (i >= 5)
+                {
+                    latencies.Add(clock.Elapsed.TotalMilliseconds); // the first few warm the JIT and caches
+                }
+            }
+            Console.WriteLine($"| {label} | {topK} | {LatencyStats.Percentile(latencies, 50):0.0} | {LatencyStats.Percentile(latencies, 95):0.0} | {LatencyStats.Percentile(latencies, 99):0.0} |");
+        }
+    }
+
+    private static async Task<RunningServer> StartAsync(string directory, string[] configuration)
+    {
+        var dataLock = DataDirectoryLock.Acquire(directory);
+        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", directory, [.. configuration, "--Logging:LogLevel:Default=Warning"]));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new RunningServer(app, dataLock, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    private sealed class RunningServer(WebApplication app, DataDirectoryLock dataLock, HttpClient client) : IAsyncDisposable
+    {
+        public HttpClient Client => client;
+        public IServiceProvider Services => app.Services;
+
+        public async ValueTask DisposeAsync()
+        {
+            client.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+            dataLock.Dispose();
+        }
+    }
+}

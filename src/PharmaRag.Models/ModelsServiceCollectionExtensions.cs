@@ -1,16 +1,45 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaRag.Core.Ingestion;
 
 namespace PharmaRag.Models;
 
-/// <summary>Registers the models that need no network: the tokenizer and offline defaults.</summary>
+/// <summary>
+/// Registers the tokenizer and, per capability, the model that serves it: an OpenAI-compatible
+/// server when configured, a local ONNX embedding model when given, else the offline defaults.
+/// </summary>
 public static class ModelsServiceCollectionExtensions
 {
-    public static IServiceCollection AddOfflineModels(this IServiceCollection services)
+    public static IServiceCollection AddModels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
+        var endpoint = OpenAIEndpoint.From(options, configuration);
+        var selection = ModelSelection.Choose(options, endpoint);
+        services.AddSingleton(selection);
         services.AddSingleton<ITokenCounter, TiktokenTokenCounter>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();
+        services.AddSingleton<ModelCallDistributedCache>();
+
+        if (selection.Chat == ModelProvider.OpenAI || selection.Embeddings == ModelProvider.OpenAI)
+        {
+            OpenAIClientRegistration.AddOpenAIClient(services, endpoint);
+        }
+
+        switch (selection.Embeddings)
+        {
+            case ModelProvider.OpenAI:
+                OpenAIClientRegistration.AddOpenAIEmbeddings(services, options, endpoint);
+                break;
+            default:
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();
+                break;
+        }
+
+        if (selection.Chat == ModelProvider.OpenAI)
+        {
+            OpenAIClientRegistration.AddOpenAIChat(services, options, endpoint);
+        }
         return services;
     }
 }

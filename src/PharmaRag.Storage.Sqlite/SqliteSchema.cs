@@ -116,6 +116,12 @@ public static class SqliteSchema
         CREATE VIRTUAL TABLE entity_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE relation_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
         """,
+        """
+        CREATE TABLE model_calls (
+            key TEXT PRIMARY KEY,
+            value BLOB NOT NULL,
+            created_at TEXT NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -51,6 +51,10 @@ public sealed class ModelOptions
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>Extra turns asking the chat model for entities and relations it missed in a chunk.</summary>
+    [Range(0, 3)]
+    public int ExtractionGleaning { get; set; } = 1;
+
     /// <summary>Remember model call results in the data directory, keyed by a hash of the request.</summary>
     public bool CacheCalls { get; set; } = true;
 

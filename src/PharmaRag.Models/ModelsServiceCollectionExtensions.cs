@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
 
 namespace PharmaRag.Models;
@@ -39,7 +41,16 @@ public static class ModelsServiceCollectionExtensions
         if (selection.Chat == ModelProvider.OpenAI)
         {
             OpenAIClientRegistration.AddOpenAIChat(services, options, endpoint);
+            AddChatCapabilities(services, options);
         }
         return services;
+    }
+
+    /// <summary>What a chat model replaces: the graph extractor (offline rules stay as its fallback).</summary>
+    private static void AddChatCapabilities(IServiceCollection services, ModelOptions options)
+    {
+        services.TryAddSingleton<OfflinePharmaExtractor>();
+        services.AddSingleton(new LlmExtractionSettings(options.ExtractionGleaning, options.MaxConcurrency));
+        services.Replace(ServiceDescriptor.Singleton<IGraphExtractor, LlmGraphExtractor>());
     }
 }

@@ -43,6 +43,7 @@ public static class PharmaRagServer
         app.MapUploadEndpoints();
         app.MapDocumentsEndpoints();
         app.MapQueryEndpoints();
+        app.MapStreamingQueryEndpoints();
         return app;
     }
 

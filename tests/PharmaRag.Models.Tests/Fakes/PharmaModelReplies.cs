@@ -37,7 +37,25 @@ public static class PharmaModelReplies
         return string.Join("##\n", lines) + "##\n" + ExtractionPrompt.CompleteMarker;
     }
 
+    /// <summary>Extraction for extraction prompts, a grounded answer for answer prompts.</summary>
+    public static string Respond(FakeChatRequest request) => IsExtraction(request) ? Extraction(request) : Answer(request);
+
+    /// <summary>
+    /// Cites the passage that states the dose by its number, and also a number that was never
+    /// given (which must be dropped); says NO_ANSWER when no passage has the dose.
+    /// </summary>
+    public static string Answer(FakeChatRequest request)
+    {
+        var passages = System.Text.RegularExpressions.Regex.Matches(
+            request.LastUser, @"\[(\d+)\] \([^\n]*\)\n(.*?)(?=\n\n)", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var dose = passages.FirstOrDefault(m => m.Groups[2].Value.Contains("25 mg", StringComparison.Ordinal));
+        return dose is null
+            ? "NO_ANSWER"
+            : $"The recommended dosage is 25 mg subcutaneously once weekly [{dose.Groups[1].Value}]. It is given by injection [{dose.Groups[1].Value}, 42].";
+    }
+
     public static byte[] Label() => PharmaRag.Testing.TestPdf.Pages(
         ["ZENTORIX (zentoramab) injection, for subcutaneous use.", "ZENTORIX is indicated for adults with moderate to severe plaque psoriasis."],
-        ["6 ADVERSE REACTIONS", "The most common adverse reaction was glimmerfever. Zentoramab is metabolised by CYP3A4."]);
+        ["6 ADVERSE REACTIONS", "The most common adverse reaction was glimmerfever. Zentoramab is metabolised by CYP3A4."],
+        ["2 DOSAGE AND ADMINISTRATION", "The recommended dosage of ZENTORIX is 25 mg subcutaneously once weekly."]);
 }

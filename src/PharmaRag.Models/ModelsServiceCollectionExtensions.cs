@@ -2,6 +2,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Content;
 using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
 
@@ -46,11 +48,13 @@ public static class ModelsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>What a chat model replaces: the graph extractor (offline rules stay as its fallback).</summary>
+    /// <summary>What a chat model replaces: the graph extractor and the block describer (the offline ones stay as their fallbacks).</summary>
     private static void AddChatCapabilities(IServiceCollection services, ModelOptions options)
     {
         services.TryAddSingleton<OfflinePharmaExtractor>();
         services.AddSingleton(new LlmExtractionSettings(options.ExtractionGleaning, options.MaxConcurrency));
         services.Replace(ServiceDescriptor.Singleton<IGraphExtractor, LlmGraphExtractor>());
+        services.Replace(ServiceDescriptor.Singleton<IBlockDescriber>(sp =>
+            new ModelBlockDescriber(sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<ILogger<ModelBlockDescriber>>(), options.MaxConcurrency)));
     }
 }

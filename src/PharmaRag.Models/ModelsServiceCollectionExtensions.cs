@@ -35,6 +35,15 @@ public static class ModelsServiceCollectionExtensions
             case ModelProvider.OpenAI:
                 OpenAIClientRegistration.AddOpenAIEmbeddings(services, options, endpoint);
                 break;
+            case ModelProvider.Onnx:
+                if (string.IsNullOrWhiteSpace(options.OnnxModelPath) || string.IsNullOrWhiteSpace(options.OnnxVocabPath))
+                {
+                    throw new InvalidOperationException(
+                        $"ONNX embeddings need both {ModelOptions.Section}:OnnxModelPath and {ModelOptions.Section}:OnnxVocabPath.");
+                }
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxEmbeddingGenerator(
+                    options.OnnxModelPath, options.OnnxVocabPath, options.OnnxModelName, options.OnnxMaxTokens, options.OnnxLowerCase));
+                break;
             default:
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();
                 break;

@@ -4,9 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Real tools the tests use: pdftoppm and tesseract for OCR (Debian packages; idempotent).
-packages=(poppler-utils tesseract-ocr tesseract-ocr-eng)
-if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null; then
+# Real tools the tests use (Debian packages; idempotent): pdftoppm and tesseract for OCR, and
+# Debian's python3 with onnx, which writes the tiny model the ONNX embedder is tested on.
+packages=(poppler-utils tesseract-ocr tesseract-ocr-eng python3-onnx)
+if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null || ! /usr/bin/python3 -c "import onnx" 2>/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" || exit 1

@@ -1,16 +1,69 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Content;
+using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
 
 namespace PharmaRag.Models;
 
-/// <summary>Registers the models that need no network: the tokenizer and offline defaults.</summary>
+/// <summary>
+/// Registers the tokenizer and, per capability, the model that serves it: an OpenAI-compatible
+/// server when configured, a local ONNX embedding model when given, else the offline defaults.
+/// </summary>
 public static class ModelsServiceCollectionExtensions
 {
-    public static IServiceCollection AddOfflineModels(this IServiceCollection services)
+    public static IServiceCollection AddModels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
+        var endpoint = OpenAIEndpoint.From(options, configuration);
+        var selection = ModelSelection.Choose(options, endpoint);
+        services.AddSingleton(selection);
         services.AddSingleton<ITokenCounter, TiktokenTokenCounter>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();
+        services.AddSingleton<ModelCallDistributedCache>();
+
+        if (selection.Chat == ModelProvider.OpenAI || selection.Embeddings == ModelProvider.OpenAI)
+        {
+            OpenAIClientRegistration.AddOpenAIClient(services, endpoint);
+        }
+
+        switch (selection.Embeddings)
+        {
+            case ModelProvider.OpenAI:
+                OpenAIClientRegistration.AddOpenAIEmbeddings(services, options, endpoint);
+                break;
+            case ModelProvider.Onnx:
+                if (string.IsNullOrWhiteSpace(options.OnnxModelPath) || string.IsNullOrWhiteSpace(options.OnnxVocabPath))
+                {
+                    throw new InvalidOperationException(
+                        $"ONNX embeddings need both {ModelOptions.Section}:OnnxModelPath and {ModelOptions.Section}:OnnxVocabPath.");
+                }
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxEmbeddingGenerator(
+                    options.OnnxModelPath, options.OnnxVocabPath, options.OnnxModelName, options.OnnxMaxTokens, options.OnnxLowerCase));
+                break;
+            default:
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();
+                break;
+        }
+
+        if (selection.Chat == ModelProvider.OpenAI)
+        {
+            OpenAIClientRegistration.AddOpenAIChat(services, options, endpoint);
+            AddChatCapabilities(services, options);
+        }
         return services;
+    }
+
+    /// <summary>What a chat model replaces: the graph extractor and the block describer (the offline ones stay as their fallbacks).</summary>
+    private static void AddChatCapabilities(IServiceCollection services, ModelOptions options)
+    {
+        services.TryAddSingleton<OfflinePharmaExtractor>();
+        services.AddSingleton(new LlmExtractionSettings(options.ExtractionGleaning, options.MaxConcurrency));
+        services.Replace(ServiceDescriptor.Singleton<IGraphExtractor, LlmGraphExtractor>());
+        services.Replace(ServiceDescriptor.Singleton<IBlockDescriber>(sp =>
+            new ModelBlockDescriber(sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<ILogger<ModelBlockDescriber>>(), options.MaxConcurrency)));
     }
 }

@@ -119,6 +119,12 @@ public static class SqliteSchema
         """
         ALTER TABLE chunks ADD COLUMN kind TEXT NOT NULL DEFAULT 'Text';
         """,
+        """
+        CREATE TABLE model_calls (
+            key TEXT PRIMARY KEY,
+            value BLOB NOT NULL,
+            created_at TEXT NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -18,6 +18,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IVectorIndex, SqliteVectorIndex>();
         services.AddSingleton<Core.Graph.IGraphStore, SqliteGraphStore>();
         services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
+        services.AddSingleton<IModelCallCache, SqliteModelCallCache>();
         return services;
     }
 }

@@ -28,7 +28,11 @@ public sealed class InProcessServer : IAsyncDisposable
     public static async Task<InProcessServer> StartAsync(string dataDirectory, params string[] configuration)
     {
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
-        var args = configuration.Append("--Logging:LogLevel:Default=Warning").ToArray();
+        // Offline models unless a test configures models, whatever OPENAI_API_KEY the environment holds.
+        string[] offline = configuration.Any(c => c.StartsWith("--PharmaRag:Models:", StringComparison.Ordinal))
+            ? []
+            : ["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"];
+        var args = offline.Concat(configuration).Append("--Logging:LogLevel:Default=Warning").ToArray();
         var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -27,6 +27,7 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pharmarag.dll"), "serve", "--urls", url, "--data", dataDirectory }
+                     .Concat(["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"])
                      .Concat(configuration).Append("--Logging:LogLevel:Default=Warning"))
         {
             start.ArgumentList.Add(argument);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PharmaRag.Core.Storage;
+using PharmaRag.Models;
 using PharmaRag.Server.Contracts;
 using PharmaRag.Server.Hosting;
 
@@ -26,7 +27,7 @@ public static class HealthEndpoints
     }
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, CancellationToken cancellationToken)
+        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, ModelSelection models, CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, ComponentHealth>();
         var healthy = true;
@@ -43,8 +44,7 @@ public static class HealthEndpoints
             components["store"] = new ComponentHealth("error", ex.Message);
         }
         components["object_store"] = new ComponentHealth("ok", objects.Description);
-        components["models"] = new ComponentHealth("ok",
-            "offline: BM25 keyword retrieval, extractive answers, cl100k_base tokenizer; no API key configured");
+        components["models"] = new ComponentHealth("ok", models.Summary + "; cl100k_base tokenizer");
         components["ocr"] = OcrAvailability.Tesseract is { } tesseract
             ? new ComponentHealth("ok", $"tesseract at {tesseract}")
             : new ComponentHealth("unavailable", "tesseract is not installed; scanned pages cannot be read");

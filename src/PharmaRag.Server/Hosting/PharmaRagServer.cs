@@ -45,6 +45,7 @@ public static class PharmaRagServer
         app.MapQueryEndpoints();
         app.MapGraphEndpoints();
         app.MapMultimodalQueryEndpoints();
+        app.MapStreamingQueryEndpoints();
         return app;
     }
 

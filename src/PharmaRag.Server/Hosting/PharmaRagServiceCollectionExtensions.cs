@@ -21,7 +21,7 @@ public static class PharmaRagServiceCollectionExtensions
 
         services.AddPharmaRagCore();
         services.AddDocumentParsers();
-        services.AddOfflineModels();
+        services.AddModels(configuration);
         services.AddSqliteStorage(dataDirectory);
         services.AddFileSystemObjectStore(dataDirectory, configuration[$"{UploadOptions.Section}:SigningKey"]);
         services.AddSingleton<PharmaRagStartup>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
+using PharmaRag.Models;
 
 namespace PharmaRag.Server.Hosting;
 
@@ -15,6 +16,7 @@ public sealed partial class PharmaRagStartup(
     IJobQueue jobs,
     EmbeddingModelGuard embeddingModel,
     ChunkEmbedder embedder,
+    ModelSelection models,
     ILogger<PharmaRagStartup> logger)
 {
     public async Task RunAsync(bool releaseJobs, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
@@ -30,7 +32,8 @@ public sealed partial class PharmaRagStartup(
         }
         LogBound("embeddings", embedder.ModelSignature);
         LogBound("object store", objects.Description);
-        LogBound("answers", "offline extractive answers (no chat model configured)");
+        LogBound("embedding model", models.EmbeddingDescription);
+        LogBound("chat model", models.ChatDescription);
         if (releaseJobs)
         {
             var released = await jobs.ReleaseAllLeasesAsync(cancellationToken);

@@ -1,0 +1,41 @@
+namespace PharmaRag.Models;
+
+/// <summary>
+/// Which provider serves chat and which serves embeddings, decided once from configuration; the
+/// start-up log and /health say it.
+/// </summary>
+public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings, string ChatDescription, string EmbeddingDescription)
+{
+    public bool HasChat => Chat != ModelProvider.Offline;
+
+    public string Summary => $"chat: {ChatDescription}; embeddings: {EmbeddingDescription}";
+
+    /// <summary>Applies the auto rules: ONNX when a model file is set, OpenAI-compatible when a key (or explicit choice) is set, else offline.</summary>
+    public static ModelSelection Choose(ModelOptions options, OpenAIEndpoint endpoint)
+    {
+        var chat = options.Chat.ToLowerInvariant() switch
+        {
+            "openai" => ModelProvider.OpenAI,
+            "offline" => ModelProvider.Offline,
+            _ => endpoint.ApiKey is null ? ModelProvider.Offline : ModelProvider.OpenAI,
+        };
+        var embeddings = options.Embeddings.ToLowerInvariant() switch
+        {
+            "openai" => ModelProvider.OpenAI,
+            "onnx" => ModelProvider.Onnx,
+            "offline" => ModelProvider.Offline,
+            _ when !string.IsNullOrWhiteSpace(options.OnnxModelPath) => ModelProvider.Onnx,
+            _ => endpoint.ApiKey is null ? ModelProvider.Offline : ModelProvider.OpenAI,
+        };
+        var chatDescription = chat == ModelProvider.OpenAI
+            ? $"{options.ChatModel} at {endpoint.Describe()} (graph extraction, grounded answers, block descriptions)"
+            : "offline (rule-based extraction, extractive answers, offline block descriptions)";
+        var embeddingDescription = embeddings switch
+        {
+            ModelProvider.OpenAI => $"{options.EmbeddingModel} at {endpoint.Describe()}",
+            ModelProvider.Onnx => $"ONNX model {options.OnnxModelPath}",
+            _ => $"offline {HashingEmbeddingGenerator.ModelId}",
+        };
+        return new ModelSelection(chat, embeddings, chatDescription, embeddingDescription);
+    }
+}

@@ -1,13 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using PharmaRag.Core.Configuration;
-using PharmaRag.Server.Hosting;
+using PharmaRag.Server.Tests;
 using PharmaRag.Testing;
 
 namespace PharmaRag.Gateway.Tests;
@@ -36,9 +30,10 @@ public sealed class EcsComputeTests
     {
         using var data = new TempDirectory();
         await using var aws = await FakeAws.StartAsync();
-        await using var server = await RealServer.StartAsync(data.Path);
+        // A real PharmaRag server plays the task the fake ECS service runs behind the ALB.
+        await using var server = await InProcessServer.StartAsync(data.Path);
         using var gatewayData = new TempDirectory();
-        await using var gateway = await InProcessGateway.StartAsync(gatewayData.Path, EcsSettings(aws, server.Address));
+        await using var gateway = await InProcessGateway.StartAsync(gatewayData.Path, EcsSettings(aws, server.Client.BaseAddress!));
         Assert.Equal(0, (int)(await gateway.HealthAsync())["ecs_tasks"]!["total"]!);
 
         var response = await gateway.Client.PostAsJsonAsync("/rag-query", new { query = "What is the dose?" });
@@ -77,37 +72,5 @@ public sealed class EcsComputeTests
         Assert.DoesNotContain(aws.Calls, c => c.StartsWith("ecs.UpdateService", StringComparison.Ordinal));
         var health = await gateway.HealthAsync();
         Assert.StartsWith("unknown: InvalidSignatureException", (string)health["compute"]!["state"]!);
-    }
-
-    /// <summary>A real PharmaRag server that the fake ECS service "runs" (the ALB's target).</summary>
-    private sealed class RealServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly DataDirectoryLock _lock;
-
-        private RealServer(WebApplication app, DataDirectoryLock dataLock, Uri address)
-        {
-            _app = app;
-            _lock = dataLock;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<RealServer> StartAsync(string dataDirectory)
-        {
-            var dataLock = DataDirectoryLock.Acquire(dataDirectory);
-            var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, ["--Logging:LogLevel:Default=Warning"]));
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new RealServer(app, dataLock, new Uri(address));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _lock.Dispose();
-        }
     }
 }

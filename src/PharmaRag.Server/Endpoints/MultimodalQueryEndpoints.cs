@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Retrieval;
 using PharmaRag.Server.Contracts;
 
@@ -23,18 +25,11 @@ public static class MultimodalQueryEndpoints
     }
 
     internal static async Task<Results<Ok<MultimodalQueryResponse>, ValidationProblem>> QueryAsync(
-        MultimodalQueryRequest request, RagQueryService queries, MultimodalItemDescriber describer, CancellationToken cancellationToken)
+        MultimodalQueryRequest request, RagQueryService queries, MultimodalItemDescriber describer, IOptions<RetrievalOptions> options,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Query))
-        {
-            errors["query"] = ["A query is required."];
-        }
-        var mode = QueryMode.Mix;
-        if (request.Mode is not null && (!Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
-        {
-            errors["mode"] = ["The mode must be one of naive, local, global, hybrid, mix."];
-        }
+        var errors = QueryValidation.Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
+        var mode = QueryValidation.Mode(request.Mode, errors);
         var items = new List<MultimodalItem>();
         var content = request.MultimodalContent ?? [];
         if (content.Count > MaxItems)

@@ -13,8 +13,6 @@ namespace PharmaRag.Server.Endpoints;
 /// <summary>Retrieval and question answering.</summary>
 public static class QueryEndpoints
 {
-    private const int MaxQueryLength = 4000;
-
     public static IEndpointRouteBuilder MapQueryEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/search", SearchAsync)
@@ -29,7 +27,7 @@ public static class QueryEndpoints
     internal static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
         SearchRequest request, ChunkRetriever retriever, IOptions<RetrievalOptions> options, CancellationToken cancellationToken)
     {
-        var errors = Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
+        var errors = QueryValidation.Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -41,12 +39,8 @@ public static class QueryEndpoints
     internal static async Task<Results<Ok<RagQueryResponse>, ValidationProblem>> QueryAsync(
         RagQueryRequest request, RagQueryService queries, IOptions<RetrievalOptions> options, CancellationToken cancellationToken)
     {
-        var errors = Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
-        var mode = QueryMode.Mix;
-        if (request.Mode is not null && !Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode))
-        {
-            errors["mode"] = ["The mode must be one of naive, local, global, hybrid, mix."];
-        }
+        var errors = QueryValidation.Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
+        var mode = QueryValidation.Mode(request.Mode, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -55,28 +49,5 @@ public static class QueryEndpoints
             new RagQuery(request.Query!) { Mode = mode, TopK = request.TopK, DocumentIds = request.DocumentIds }, cancellationToken);
         return TypedResults.Ok(new RagQueryResponse(
             request.Query!, answer.Answer, answer.Mode, answer.Citations.Select(CitationResponse.From).ToArray(), answer.TimingsMs));
-    }
-
-    private static Dictionary<string, string[]> Validate(
-        string? query, int? topK, IReadOnlyList<string>? documentIds, RetrievalOptions options)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            errors["query"] = ["A query is required."];
-        }
-        else if (query.Length > MaxQueryLength)
-        {
-            errors["query"] = [$"The query is longer than {MaxQueryLength} characters."];
-        }
-        if (topK is < 1 || topK > options.MaxTopK)
-        {
-            errors["top_k"] = [$"top_k must be between 1 and {options.MaxTopK}."];
-        }
-        if (documentIds?.Any(id => !DocumentId.IsValid(id)) == true)
-        {
-            errors["document_ids"] = ["Document ids are 64 lower-case hex characters."];
-        }
-        return errors;
     }
 }

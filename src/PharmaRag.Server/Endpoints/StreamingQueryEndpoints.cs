@@ -21,8 +21,6 @@ namespace PharmaRag.Server.Endpoints;
 /// </summary>
 public static class StreamingQueryEndpoints
 {
-    private const int MaxQueryLength = 4000;
-
     public static IEndpointRouteBuilder MapStreamingQueryEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/rag-query/stream", StreamAsync)
@@ -36,24 +34,8 @@ public static class StreamingQueryEndpoints
         RagQueryRequest request, RagQueryService queries, IOptions<RetrievalOptions> options, IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var mode = QueryMode.Mix;
-        if (string.IsNullOrWhiteSpace(request.Query) || request.Query.Length > MaxQueryLength)
-        {
-            errors["query"] = [$"A query of at most {MaxQueryLength} characters is required."];
-        }
-        if (request.TopK is < 1 || request.TopK > options.Value.MaxTopK)
-        {
-            errors["top_k"] = [$"top_k must be between 1 and {options.Value.MaxTopK}."];
-        }
-        if (request.DocumentIds?.Any(id => !DocumentId.IsValid(id)) == true)
-        {
-            errors["document_ids"] = ["Document ids are 64 lower-case hex characters."];
-        }
-        if (request.Mode is not null && !Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode))
-        {
-            errors["mode"] = ["The mode must be one of naive, local, global, hybrid, mix."];
-        }
+        var errors = QueryValidation.Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
+        var mode = QueryValidation.Mode(request.Mode, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

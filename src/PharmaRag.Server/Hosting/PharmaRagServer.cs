@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaRag.Core.Configuration;
@@ -15,19 +12,7 @@ public static class PharmaRagServer
 {
     public static WebApplication Build(ServerSettings settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = settings.ConfigurationArgs,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseUrls(settings.Urls);
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
         builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
         // Hosted services stop in reverse order: the flusher stops after the worker, saving its last vectors.
@@ -36,9 +21,7 @@ public static class PharmaRagServer
         builder.Services.AddHostedService<ParentProcessWatcher>();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseApiConventions();
         app.MapHealthEndpoints();
         app.MapUploadEndpoints();
         app.MapDocumentsEndpoints();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Retrieval;
 
 namespace PharmaRag.Models;
 
@@ -53,6 +54,14 @@ public static class ModelsServiceCollectionExtensions
         {
             OpenAIClientRegistration.AddOpenAIChat(services, options, endpoint);
             AddChatCapabilities(services, options);
+        }
+        if (!string.IsNullOrWhiteSpace(options.RerankUrl))
+        {
+            // Retries 429/5xx honouring Retry-After, with a bounded total time.
+            services.AddHttpClient(nameof(HttpReranker)).AddStandardResilienceHandler();
+            services.AddSingleton<IReranker>(sp => new HttpReranker(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpReranker)), new Uri(options.RerankUrl),
+                options.RerankModel, options.RerankApiKey ?? endpoint.ApiKey, sp.GetRequiredService<ILogger<HttpReranker>>()));
         }
         return services;
     }

@@ -17,7 +17,7 @@ namespace PharmaRag.Core.Retrieval;
 /// </summary>
 public sealed partial class RagQueryService(
     ChunkRetriever retriever, GraphRetriever graph, ExtractiveAnswerer answerer, IOptions<RetrievalOptions> options,
-    IChatClient? chat = null, ILogger<RagQueryService>? logger = null)
+    IChatClient? chat = null, ILogger<RagQueryService>? logger = null, IReranker? reranker = null)
 {
     private readonly RetrievalOptions _options = options.Value;
     private readonly GroundedAnswerer? _grounded = chat is null ? null : new GroundedAnswerer(chat);
@@ -35,7 +35,13 @@ public sealed partial class RagQueryService(
     {
         var k = retriever.ClampTopK(query.TopK);
         var ranked = await RankAsync(query, k, cancellationToken);
-        return await retriever.ResolveAsync(ranked.Take(k).ToArray(), cancellationToken);
+        if (reranker is null)
+        {
+            return await retriever.ResolveAsync(ranked.Take(k).ToArray(), cancellationToken);
+        }
+        // A reranker sees a wider pool than it returns, so it can promote what retrieval ranked low.
+        var pool = await retriever.ResolveAsync(ranked.Take(Math.Max(3 * k, 20)).ToArray(), cancellationToken);
+        return await reranker.RerankAsync(query.Query, pool, k, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ScoredChunkId>> RankAsync(RagQuery query, int k, CancellationToken cancellationToken)

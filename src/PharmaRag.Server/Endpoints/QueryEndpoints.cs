@@ -25,14 +25,16 @@ public static class QueryEndpoints
     }
 
     internal static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        SearchRequest request, ChunkRetriever retriever, IOptions<RetrievalOptions> options, CancellationToken cancellationToken)
+        SearchRequest request, RagQueryService queries, IOptions<RetrievalOptions> options, CancellationToken cancellationToken)
     {
         var errors = QueryValidation.Validate(request.Query, request.TopK, request.DocumentIds, options.Value);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var hits = await retriever.SearchAsync(request.Query!, request.TopK, request.DocumentIds, cancellationToken);
+        // Chunk retrieval (keywords and vectors), reranked when a reranker is configured.
+        var hits = await queries.RetrieveAsync(
+            new RagQuery(request.Query!) { Mode = QueryMode.Naive, TopK = request.TopK, DocumentIds = request.DocumentIds }, cancellationToken);
         return TypedResults.Ok(new SearchResponse(request.Query!, hits.Select(SearchHitResponse.From).ToArray()));
     }
 

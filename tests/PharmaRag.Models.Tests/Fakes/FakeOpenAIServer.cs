@@ -37,6 +37,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public int EmbeddingDimensions { get; set; } = 64;
 
+    /// <summary>The relevance the rerank endpoint gives a document for a query.</summary>
+    public Func<string, string, double> Relevance { get; set; } = (_, _) => 0;
+
+    public IEnumerable<RecordedCall> RerankCalls => Calls.Where(c => c.Path.EndsWith("/rerank", StringComparison.Ordinal));
+
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
     public IEnumerable<RecordedCall> ChatCalls => Calls.Where(c => c.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
@@ -65,6 +70,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var server = new FakeOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.ChatCompletionsAsync);
         app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+        app.MapPost("/v1/rerank", server.RerankAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
@@ -111,6 +117,26 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         {
             ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["param"] = null, ["code"] = code },
         });
+    }
+
+    // The Cohere/Jina/vLLM rerank shape: {model, query, documents, top_n} -> {results: [{index, relevance_score}]}.
+    private async Task RerankAsync(HttpContext context)
+    {
+        if (await AdmitAsync(context) is not { } body)
+        {
+            return;
+        }
+        var query = (string?)body["query"];
+        var documents = (body["documents"] as JsonArray)?.Select(d => (string?)d).ToArray();
+        if (query is null || documents is null || documents.Any(d => d is null))
+        {
+            await ErrorAsync(context, context.Request.Path.Value!, body, 400, "query and documents (strings) are required", "invalid_request_error", null);
+            return;
+        }
+        var topN = (int?)body["top_n"] ?? documents.Length;
+        var results = documents.Select((d, i) => new JsonObject { ["index"] = i, ["relevance_score"] = Relevance(query, d!) })
+            .OrderByDescending(r => (double)r["relevance_score"]!).Take(topN).ToArray();
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["results"] = new JsonArray(results) });
     }
 
     private async Task ChatCompletionsAsync(HttpContext context)

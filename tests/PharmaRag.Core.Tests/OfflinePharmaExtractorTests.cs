@@ -83,4 +83,16 @@ public sealed class OfflinePharmaExtractorTests
         Assert.Contains(graph.Relations, r => r.Key == RelationMention.RelationKey(entity.Key, "nausea") && r.Keywords == "table contains");
         Assert.Contains(graph.Relations, r => r.Key == RelationMention.RelationKey(entity.Key, "myalgia"));
     }
+
+    [Fact]
+    public async Task A_figure_becomes_an_image_entity_linked_to_what_it_shows()
+    {
+        var figure = Chunk(3, "Figure 2: Plasma concentrations of remdesivir over time.") with { Kind = Content.BlockKind.Image };
+
+        var graph = (await ExtractAsync(figure))[0];
+
+        var entity = Assert.Single(graph.Entities, e => e.Type == EntityType.Image);
+        Assert.StartsWith("Figure 2: Plasma concentrations of remdesivir over time. [doc]", entity.Name);
+        Assert.Contains(graph.Relations, r => r.Key == RelationMention.RelationKey(entity.Key, "remdesivir") && r.Keywords == "figure contains");
+    }
 }

@@ -92,4 +92,18 @@ public sealed class TextChunkerTests
         Assert.All(chunks, c => Assert.Equal([3], c.Pages));
         Assert.Equal(longSentence, string.Join(" ", chunks.Select(c => c.Text)));
     }
+
+    [Fact]
+    public void A_figure_or_equation_is_a_chunk_of_its_own_made_of_its_description()
+    {
+        var chunks = Chunker(tokens: 200).Chunk("doc", Document(
+            Block(1, "Text before the figure."),
+            new ContentBlock { Kind = BlockKind.Image, Page = 2, Text = "", Description = "Figure 1: Mean plasma concentration of warfarin." },
+            new ContentBlock { Kind = BlockKind.Equation, Page = 2, Text = "CL = Dose / AUC", Description = "Equation. CL = Dose / AUC." },
+            Block(2, "Text after it.")));
+
+        Assert.Equal([BlockKind.Text, BlockKind.Image, BlockKind.Equation, BlockKind.Text], chunks.Select(c => c.Kind));
+        Assert.Equal("Figure 1: Mean plasma concentration of warfarin.", chunks[1].Text);
+        Assert.Equal([2], chunks[1].Pages);
+    }
 }

@@ -99,26 +99,32 @@ public sealed partial class OfflinePharmaExtractor : IGraphExtractor
             entities.TryAdd(EntityKey.Of(mainDrug), new EntityMention(mainDrug, EntityType.Drug,
                 $"The drug this document is about ({section!.ToLowerInvariant()}).", aliasesByCanonical.GetValueOrDefault(EntityKey.Of(mainDrug)) ?? []));
         }
-        if (chunk.Kind == BlockKind.Table)
+        if (chunk.Kind is BlockKind.Table or BlockKind.Image or BlockKind.Equation)
         {
-            AddTableEntity(chunk, entities, relations);
+            AddModalEntity(chunk, entities, relations);
         }
         return new ChunkGraph(chunk.Id, chunk.DocumentId, entities.Values.ToArray(), relations.Values.ToArray());
     }
 
-    // A table is an entity of its own (RAG-Anything's modal entities), linked to everything found
-    // in its rows. Its name carries the document, so that "Table 1" of two labels stay apart.
-    private static void AddTableEntity(Chunk chunk, Dictionary<string, EntityMention> entities, Dictionary<string, RelationMention> relations)
+    // A table, figure or equation is an entity of its own (RAG-Anything's modal entities), linked
+    // to everything found in it. Its name carries the document, so "Table 1" of two labels stay apart.
+    private static void AddModalEntity(Chunk chunk, Dictionary<string, EntityMention> entities, Dictionary<string, RelationMention> relations)
     {
+        var (type, noun) = chunk.Kind switch
+        {
+            BlockKind.Table => (EntityType.Table, "Table"),
+            BlockKind.Image => (EntityType.Image, "Figure"),
+            _ => (EntityType.Equation, "Equation"),
+        };
         var firstLine = chunk.Text.Split('\n', 2)[0].Trim();
-        var caption = firstLine.StartsWith('|') || firstLine.Length == 0 ? $"Table on page {chunk.Pages[0]}" : Trim(firstLine);
+        var caption = firstLine.StartsWith('|') || firstLine.Length == 0 ? $"{noun} on page {chunk.Pages[0]}" : Trim(firstLine);
         var name = $"{(caption.Length > 80 ? caption[..80] : caption)} [{chunk.DocumentId[..Math.Min(8, chunk.DocumentId.Length)]}]";
-        var table = new EntityMention(name, EntityType.Table, caption, []);
+        var modal = new EntityMention(name, type, caption, []);
         foreach (var entity in entities.Values)
         {
-            AddRelation(relations, new RelationMention(name, entity.Name, "table contains", caption, 1));
+            AddRelation(relations, new RelationMention(name, entity.Name, $"{noun.ToLowerInvariant()} contains", caption, 1));
         }
-        entities[table.Key] = table;
+        entities[modal.Key] = modal;
     }
 
     private static void AddRelation(Dictionary<string, RelationMention> relations, RelationMention relation)

@@ -45,16 +45,34 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
                 }
                 continue;
             }
+            if (block.Kind is BlockKind.Image or BlockKind.Equation)
+            {
+                // A figure or formula is a chunk of its own, so that it can be cited and become a graph entity.
+                Flush();
+                foreach (var unit in Units(block, b))
+                {
+                    Add(unit);
+                }
+                Flush(block.Kind);
+                continue;
+            }
             foreach (var unit in Units(block, b))
             {
                 Add(unit);
             }
         }
-        if (current.Count > 0)
-        {
-            chunks.Add(Build(documentId, chunks.Count, current));
-        }
+        Flush();
         return chunks;
+
+        void Flush(BlockKind kind = BlockKind.Text)
+        {
+            if (current.Count > 0)
+            {
+                chunks.Add(Build(documentId, chunks.Count, current) with { Kind = kind });
+                current = [];
+                currentTokens = 0;
+            }
+        }
 
         void Add(Unit unit)
         {

@@ -107,26 +107,9 @@ public static class TestPdf
         var page = builder.AddPage(PageSize.A4);
         page.AddText("The table below lists the adverse reactions seen in the trial.", 10, new PdfPoint(Left, Top), font);
         page.AddText(caption, 10, new PdfPoint(Left, Top - 30), font);
-        const double rowHeight = 18;
-        const double columnWidth = 110;
         var top = Top - 40;
-        var columns = rows[0].Length;
-        for (var r = 0; r <= rows.Length; r++)
-        {
-            page.DrawLine(new PdfPoint(Left, top - r * rowHeight), new PdfPoint(Left + columns * columnWidth, top - r * rowHeight), 0.5);
-        }
-        for (var c = 0; c <= columns; c++)
-        {
-            page.DrawLine(new PdfPoint(Left + c * columnWidth, top), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
-        }
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                page.AddText(rows[r][c], 9, new PdfPoint(Left + c * columnWidth + 3, top - r * rowHeight - 13), font);
-            }
-        }
-        var below = top - rows.Length * rowHeight;
+        DrawTable(page, font, rows, top);
+        var below = top - rows.Length * TableRowHeight;
         page.AddText(footnote, 7, new PdfPoint(Left, below - 10), font);
         page.AddText("Other reactions were mild and resolved without treatment in most patients.", 10, new PdfPoint(Left, below - 50), font);
         return builder.Build();
@@ -178,9 +161,11 @@ public static class TestPdf
         return builder.Build();
     }
 
+    private const double TableRowHeight = 18;
+
     private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top)
     {
-        const double rowHeight = 18;
+        const double rowHeight = TableRowHeight;
         const double columnWidth = 110;
         var columns = rows[0].Length;
         for (var r = 0; r <= rows.Length; r++)

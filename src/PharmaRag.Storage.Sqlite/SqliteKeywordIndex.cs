@@ -102,8 +102,14 @@ public sealed class SqliteKeywordIndex(SqliteDatabase database) : IKeywordIndex
             return hits;
         }, cancellationToken);
 
-    // Each query word becomes a quoted FTS5 string (so no query text is read as FTS syntax),
-    // joined with OR: BM25 ranks chunks that match more, and rarer, words higher.
+    // Each query word becomes a quoted FTS5 string (so no query text is read as FTS syntax), joined
+    // with OR: BM25 ranks chunks that match more, and rarer, words higher. A compound such as
+    // "il-6" is searched both as the phrase "il 6" and as its words, so the chunk that has the
+    // compound itself scores above one that only has its parts. (Benchmarks moved little either
+    // way: SciFact nDCG@10 0.693 words only, 0.689 phrase only, 0.694 both; COVID-QA recall@5
+    // 0.775, 0.777, 0.769.)
     internal static string ToMatchExpression(string query) =>
-        string.Join(" OR ", TermAnalyzer.Words(query).Distinct().Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
+        string.Join(" OR ", TermAnalyzer.SearchTokens(query).Where(t => t.Contains('-') || t.Contains('/'))
+            .Concat(TermAnalyzer.Words(query))
+            .Distinct().Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
 }

@@ -28,6 +28,22 @@ public static partial class TermAnalyzer
         }
     }
 
+    /// <summary>
+    /// Query tokens for keyword search, keeping biomedical compounds whole: "IL-6", "COVID-19",
+    /// "5-FU", "mg/kg" and "CYP3A4" are one token each (searched as a phrase), not "il" OR "6".
+    /// </summary>
+    public static IEnumerable<string> SearchTokens(string text)
+    {
+        foreach (Match match in Compound().Matches(text))
+        {
+            var token = match.Value.ToLowerInvariant();
+            if (!StopWords.Contains(token) && (token.Length > 1 || char.IsDigit(token[0])))
+            {
+                yield return token;
+            }
+        }
+    }
+
     /// <summary>Stemmed terms, for matching a question against sentences.</summary>
     public static IEnumerable<string> Terms(string text) => Words(text).Select(Stem);
 
@@ -59,4 +75,7 @@ public static partial class TermAnalyzer
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*")]
+    private static partial Regex Compound();
 }

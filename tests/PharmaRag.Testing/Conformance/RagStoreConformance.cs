@@ -267,4 +267,27 @@ public abstract class RagStoreConformance
         Assert.Equal("Brand of remdesivir.", rebuilt.Description);
         Assert.Equal((2, 1), await f.Graph.CountAsync(None));
     }
+
+    [Theory]
+    [InlineData("IL-6", "Serum IL-6 rose after infusion in the treated cohort of adults.", "IL-2 in 6 arms.")]
+    [InlineData("COVID-19", "Patients with COVID-19 were enrolled at the clinic this year.", "COVID in 19 sites.")]
+    [InlineData("5-FU", "Patients received 5-FU by continuous infusion every single week.", "FU in 5 weeks.")]
+    [InlineData("mg/kg", "The dose was 2 mg/kg given intravenously over one whole hour.", "kg body weight then mg dose.")]
+    [InlineData("CYP3A4", "Warfarin is metabolised by CYP3A4 in the liver of most adults.", "CYP3A5 in 4 cases.")]
+    public async Task Biomedical_compounds_rank_the_chunk_that_has_them_above_one_with_their_parts(string term, string text, string parts)
+    {
+        var f = await CreateAsync();
+        await using var _ = f.Lifetime;
+        var d = SampleData.Document("bio");
+        var target = SampleData.Chunk(d.Id, 0, text);
+        var decoy = SampleData.Chunk(d.Id, 1, parts);
+        // Background chunks give the index realistic term statistics (with two chunks every idf is nil).
+        // The decoy is short, so on its words alone it would outrank the longer chunk with the compound.
+        var background = Enumerable.Range(2, 30).Select(i => SampleData.Chunk(d.Id, i, "Routine clinic visit recorded vital signs and laboratory values."));
+        await f.Keywords.IndexAsync([target, decoy, .. background], None);
+
+        var hits = await f.Keywords.SearchAsync(term, 5, null, None);
+
+        Assert.Equal(target.Id, hits[0].ChunkId);
+    }
 }

@@ -47,4 +47,18 @@ public sealed class ExtractiveAnswererTests
         Assert.Empty(citations);
         Assert.Equal(ExtractiveAnswerer.NothingFound, Answerer.Answer("dose", []).Answer);
     }
+
+    [Fact]
+    public void A_table_header_row_is_never_an_answer_but_its_rows_can_be()
+    {
+        var table = "Table 3: Drugs that increase bleeding risk\n| Drug Class | Specific Drugs |\n| --- | --- |\n| Antiplatelet drugs | aspirin, clopidogrel |";
+
+        var (answer, citations) = Answerer.Answer("Which drug class and specific drugs are listed?", [Hit("t1", table)]);
+        var (_, rowCitations) = Answerer.Answer("Which antiplatelet drugs are listed?", [Hit("t1", table)]);
+
+        // Without the rule the header row, which names every asked-for column, would be the best "sentence".
+        Assert.DoesNotContain(citations, c => c.Text == "| Drug Class | Specific Drugs |");
+        Assert.DoesNotContain("| Drug Class |", answer);
+        Assert.Contains(rowCitations, c => c.Text.Contains("clopidogrel"));
+    }
 }

@@ -18,12 +18,17 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
 
     private sealed record Candidate(SearchHit Hit, int Rank, int Offset, string Text, HashSet<string> Terms);
 
+    // A table chunk repeats its header row above a "| --- |" line: the header names columns but
+    // states nothing, so it is never an answer (its rows, which carry the values, can be).
+    private static bool IsTableHeader(string text, int end) =>
+        text.AsSpan(end).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal);
+
     public (string Answer, IReadOnlyList<Citation> Citations) Answer(string question, IReadOnlyList<SearchHit> hits)
     {
         var questionTerms = TermAnalyzer.Terms(question).ToHashSet();
         var candidates = hits
             .SelectMany((hit, rank) => SentenceSplitter.Split(hit.Chunk.Text)
-                .Where(s => s.Text.Length >= 12)
+                .Where(s => s.Text.Length >= 12 && !IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length))
                 .Select(s => new Candidate(hit, rank, s.Start, s.Text, TermAnalyzer.Terms(s.Text).ToHashSet())))
             .ToList();
         if (questionTerms.Count == 0 || candidates.Count == 0)

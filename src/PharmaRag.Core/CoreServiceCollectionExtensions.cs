@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChunkRetriever>();
         services.AddSingleton<GraphRetriever>();
         services.AddSingleton<GraphExplorer>();
+        services.AddSingleton<QueryKeywordExtractor>();
         services.AddSingleton<MultimodalItemDescriber>();
         services.TryAddSingleton<IGraphExtractor, OfflinePharmaExtractor>();
         services.AddSingleton<ExtractiveAnswerer>();

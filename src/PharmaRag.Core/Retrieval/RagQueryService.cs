@@ -17,7 +17,8 @@ namespace PharmaRag.Core.Retrieval;
 /// </summary>
 public sealed partial class RagQueryService(
     ChunkRetriever retriever, GraphRetriever graph, ExtractiveAnswerer answerer, IOptions<RetrievalOptions> options,
-    IChatClient? chat = null, ILogger<RagQueryService>? logger = null, IReranker? reranker = null)
+    IChatClient? chat = null, ILogger<RagQueryService>? logger = null, IReranker? reranker = null,
+    QueryKeywordExtractor? keywordExtractor = null)
 {
     private readonly RetrievalOptions _options = options.Value;
     private readonly GroundedAnswerer? _grounded = chat is null ? null : new GroundedAnswerer(chat);
@@ -47,30 +48,32 @@ public sealed partial class RagQueryService(
     private async Task<IReadOnlyList<ScoredChunkId>> RankAsync(RagQuery query, int k, CancellationToken cancellationToken)
     {
         var documents = query.DocumentIds;
+        if (query.Mode == QueryMode.Naive || (query.Mode == QueryMode.Mix && _options.GraphWeight == 0))
+        {
+            return await retriever.RankAsync(query.Query, k, documents, cancellationToken);
+        }
+        // Low-level keywords (entities) drive local retrieval, high-level ones (themes) global.
+        var keywords = keywordExtractor is null
+            ? QueryKeywords.FromQuestion(query.Query)
+            : await keywordExtractor.ExtractAsync(query.Query, cancellationToken);
         switch (query.Mode)
         {
-            case QueryMode.Naive:
-                return await retriever.RankAsync(query.Query, k, documents, cancellationToken);
             case QueryMode.Local:
-                return await graph.LocalAsync(query.Query, documents, cancellationToken);
+                return await graph.LocalAsync(keywords.LowLevelText, documents, cancellationToken);
             case QueryMode.Global:
-                return await graph.GlobalAsync(query.Query, documents, cancellationToken);
+                return await graph.GlobalAsync(keywords.HighLevelText, documents, cancellationToken);
             case QueryMode.Hybrid:
                 return ReciprocalRankFusion.Fuse(
                 [
-                    (await graph.LocalAsync(query.Query, documents, cancellationToken), 1.0),
-                    (await graph.GlobalAsync(query.Query, documents, cancellationToken), 1.0),
+                    (await graph.LocalAsync(keywords.LowLevelText, documents, cancellationToken), 1.0),
+                    (await graph.GlobalAsync(keywords.HighLevelText, documents, cancellationToken), 1.0),
                 ]);
             default:
-                if (_options.GraphWeight == 0)
-                {
-                    return await retriever.RankAsync(query.Query, k, documents, cancellationToken);
-                }
                 return ReciprocalRankFusion.Fuse(
                 [
                     (await retriever.RankAsync(query.Query, k, documents, cancellationToken), 1.0),
-                    (await graph.LocalAsync(query.Query, documents, cancellationToken), _options.GraphWeight),
-                    (await graph.GlobalAsync(query.Query, documents, cancellationToken), _options.GraphWeight),
+                    (await graph.LocalAsync(keywords.LowLevelText, documents, cancellationToken), _options.GraphWeight),
+                    (await graph.GlobalAsync(keywords.HighLevelText, documents, cancellationToken), _options.GraphWeight),
                 ]);
         }
     }

@@ -19,6 +19,21 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] configuration)
     {
+        // A free port can be taken by another test's server between our probe and the child's
+        // bind; the child then exits, and /health answers from someone else. Check the answer is
+        // our child's (its pid is in the task arn) and try another port if not.
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = await TryStartAsync(dataDirectory, configuration);
+            if (started is not null || attempt == 3)
+            {
+                return started ?? throw new InvalidOperationException("pharmarag serve could not start on a free port in 3 attempts.");
+            }
+        }
+    }
+
+    private static async Task<ServerProcess?> TryStartAsync(string dataDirectory, string[] configuration)
+    {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,17 +56,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        while (DateTime.UtcNow < deadline && !process.HasExited)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"pharmarag serve exited with code {process.ExitCode} during start-up.");
-            }
             try
             {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                var health = await client.GetAsync("/health");
+                if (health.StatusCode == HttpStatusCode.OK)
                 {
-                    return new ServerProcess(process, client);
+                    var arns = (await health.Content.ReadAsStringAsync());
+                    if (arns.Contains($"/{process.Id}\"", StringComparison.Ordinal))
+                    {
+                        return new ServerProcess(process, client);
+                    }
                 }
             }
             catch (HttpRequestException)
@@ -59,8 +75,14 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException("pharmarag serve did not become healthy within 60 s.");
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        await process.WaitForExitAsync();
+        client.Dispose();
+        process.Dispose();
+        return null;
     }
 
     /// <summary>Kills the process at once, as a crash or an out-of-memory kill would.</summary>

@@ -56,6 +56,24 @@ public sealed partial class LocalProcessComputeController(
 
     private async Task<Uri> StartAsync(CancellationToken cancellationToken)
     {
+        // A child that exits while starting usually lost its port to another process; try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(cancellationToken);
+            }
+            catch (ServerExitedException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private sealed class ServerExitedException(int exitCode)
+        : InvalidOperationException($"The server process exited with code {exitCode} while starting.");
+
+    private async Task<Uri> StartOnceAsync(CancellationToken cancellationToken)
+    {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(_options.ServerExecutable ?? DefaultExecutable())
         {
@@ -81,7 +99,6 @@ public sealed partial class LocalProcessComputeController(
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) LogServerOutput(process.Id, e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Interlocked.Increment(ref _starts);
         LogStarting(process.Id, address);
 
         var clock = Stopwatch.StartNew();
@@ -90,12 +107,13 @@ public sealed partial class LocalProcessComputeController(
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The server process exited with code {process.ExitCode} while starting.");
+                throw new ServerExitedException(process.ExitCode);
             }
-            if (await HealthProbe.IsHealthyAsync(http, address, cancellationToken))
+            if (await HealthProbe.IsHealthyAsync(http, address, cancellationToken, process.Id))
             {
                 _process = process;
                 _address = address;
+                Interlocked.Increment(ref _starts);
                 LogStarted(process.Id, clock.ElapsedMilliseconds);
                 return address;
             }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PharmaRag.Core.Storage;
+using PharmaRag.Documents.Ocr;
 using PharmaRag.Models;
 using PharmaRag.Server.Contracts;
 using PharmaRag.Server.Hosting;
@@ -27,7 +28,7 @@ public static class HealthEndpoints
     }
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, ModelSelection models, CancellationToken cancellationToken)
+        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, TesseractOcr ocr, ModelSelection models, CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, ComponentHealth>();
         var healthy = true;
@@ -45,9 +46,11 @@ public static class HealthEndpoints
         }
         components["object_store"] = new ComponentHealth("ok", objects.Description);
         components["models"] = new ComponentHealth("ok", models.Summary + "; cl100k_base tokenizer");
-        components["ocr"] = OcrAvailability.Tesseract is { } tesseract
-            ? new ComponentHealth("ok", $"tesseract at {tesseract}")
-            : new ComponentHealth("unavailable", "tesseract is not installed; scanned pages cannot be read");
+        components["ocr"] = ocr.CanReadPdfPages
+            ? new ComponentHealth("ok", "tesseract and pdftoppm: scanned pages and images are read")
+            : ocr.IsAvailable
+                ? new ComponentHealth("partial", "tesseract without pdftoppm: images are read, scanned PDF pages are not")
+                : new ComponentHealth("unavailable", "tesseract is not installed; scanned pages and images cannot be read");
 
         var tasks = new EcsTasks(1, 1, [$"local:{Environment.MachineName}/{Environment.ProcessId}"]);
         var body = new HealthResponse(healthy ? "healthy" : "unhealthy", ServiceName, Version, components, tasks, jobsHealth);

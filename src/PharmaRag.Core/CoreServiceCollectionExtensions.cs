@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<EmbeddingModelGuard>();
         services.AddSingleton<DocumentIngestor>();
+        services.AddSingleton<AutoProcessingFilter>();
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobSignal>();

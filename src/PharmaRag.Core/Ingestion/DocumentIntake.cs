@@ -16,16 +16,13 @@ public sealed class DocumentIntake(
     IObjectStore objects,
     DocumentParserRegistry parsers,
     JobSignal signal,
-    IOptions<IngestionOptions> options,
+    AutoProcessingFilter autoProcessing,
     TimeProvider clock)
 {
-    private readonly FileNameFilter _filter = new(options.Value.ProcessFilter);
-
     /// <summary>Handles an upload that landed; returns the queued document, or null when the key is filtered out.</summary>
     public async Task<DocumentRecord?> OnObjectCreatedAsync(ObjectInfo created, CancellationToken cancellationToken)
     {
-        var fileName = ObjectKey.FileName(created.Key);
-        if (!_filter.Matches(fileName) || !parsers.Supports(fileName))
+        if (!autoProcessing.ShouldProcess(created.Key))
         {
             return null;
         }

@@ -20,23 +20,16 @@ namespace PharmaRag.Gateway.Forwarding;
 /// </summary>
 public sealed partial class ObjectCreatedDispatcher(
     ComputeForwarder forwarder,
-    DocumentParserRegistry parsers,
-    IOptions<IngestionOptions> options,
+    AutoProcessingFilter autoProcessing,
     ILogger<ObjectCreatedDispatcher> logger) : BackgroundService, IUploadListener
 {
     private const int MaxAttempts = 3;
     private readonly Channel<string> _keys = Channel.CreateUnbounded<string>();
-    private readonly FileNameFilter _filter = new(options.Value.ProcessFilter);
 
     /// <summary>Queues the key when it is to be processed; returns whether it was.</summary>
     public bool Enqueue(string key)
     {
-        var fileName = ObjectKey.FileName(key);
-        if (!ObjectKey.IsValid(key, out _) || !_filter.Matches(fileName) || !parsers.Supports(fileName))
-        {
-            return false;
-        }
-        return _keys.Writer.TryWrite(key);
+        return autoProcessing.ShouldProcess(key) && _keys.Writer.TryWrite(key);
     }
 
     public Task<DocumentResponse?> OnUploadedAsync(ObjectInfo uploaded, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Ingestion;
 using PharmaRag.Documents;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Ecs;
@@ -33,6 +34,7 @@ public static class PharmaRagGateway
         // Uploads land in the object store here; the database belongs to compute.
         services.AddDocumentParsers();
         services.AddSingleton<DocumentParserRegistry>();
+        services.AddSingleton<AutoProcessingFilter>();
         services.AddFileSystemObjectStore(settings.DataDirectory, builder.Configuration[$"{UploadOptions.Section}:SigningKey"]);
 
         services.AddHttpClient(nameof(ComputeForwarder), http => http.Timeout = TimeSpan.FromMinutes(10));

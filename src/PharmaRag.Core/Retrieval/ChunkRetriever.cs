@@ -5,21 +5,13 @@ using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Core.Retrieval;
 
-/// <summary>Finds the chunks that best match a query and resolves them to text and provenance.</summary>
+/// <summary>Ranks chunks for a query (keywords and vectors) and resolves ranked ids to text and provenance.</summary>
 public sealed class ChunkRetriever(
     IKeywordIndex keywords, IVectorIndex vectors, ChunkEmbedder embedder, IRagStore store, IOptions<RetrievalOptions> options)
 {
     private readonly RetrievalOptions _options = options.Value;
 
     public int ClampTopK(int? topK) => Math.Clamp(topK ?? _options.DefaultTopK, 1, _options.MaxTopK);
-
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
-        string query, int? topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
-    {
-        var k = ClampTopK(topK);
-        var ranked = (await RankAsync(query, k, documentIds, cancellationToken)).Take(k).ToArray();
-        return await ResolveAsync(ranked, cancellationToken);
-    }
 
     /// <summary>Keyword (BM25) and vector candidates fused by reciprocal rank.</summary>
     public async Task<IReadOnlyList<ScoredChunkId>> RankAsync(

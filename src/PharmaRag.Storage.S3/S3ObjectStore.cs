@@ -17,6 +17,9 @@ public sealed class S3ObjectStore(IAmazonS3 s3, S3ObjectStoreOptions options, Ti
     private readonly string _bucket = options.Bucket ?? throw new ArgumentException("The bucket is required.", nameof(options));
     private readonly string _prefix = options.NormalizedPrefix;
 
+    /// <summary>The prefix of this store's keys in the bucket (empty or ending in '/').</summary>
+    public string KeyPrefix => _prefix;
+
     public string Description =>
         $"S3 bucket {_bucket}" + (_prefix.Length > 0 ? $" under {_prefix}" : "") + (options.ServiceUrl is { } url ? $" at {url}" : "");
 

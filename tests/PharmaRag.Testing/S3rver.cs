@@ -31,12 +31,6 @@ public sealed class S3rver : IAsyncDisposable
 
     public string Bucket { get; }
 
-    /// <summary>The folder npm installs test tools into (PHARMARAG_TOOLS_DIR, else ~/.cache/pharmarag-test-tools).</summary>
-    public static string ToolsDirectory =>
-        Environment.GetEnvironmentVariable("PHARMARAG_TOOLS_DIR") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "pharmarag-test-tools");
-
     /// <summary>Configuration that points a PharmaRag process at this server.</summary>
     public string[] Settings(string prefix) =>
     [
@@ -56,7 +50,7 @@ public sealed class S3rver : IAsyncDisposable
 
     public static async Task<S3rver> StartAsync(string bucket = "pharmarag-test")
     {
-        var script = await EnsureInstalledAsync();
+        var script = await TestTools.NpmFileAsync("s3rver", Version, Path.Combine("bin", "s3rver.js"));
         var data = new TempDirectory();
         var port = FreePort();
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -87,28 +81,6 @@ public sealed class S3rver : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         data.Dispose();
         throw new InvalidOperationException($"s3rver did not start on port {port}.");
-    }
-
-    private static async Task<string> EnsureInstalledAsync()
-    {
-        var script = Path.Combine(ToolsDirectory, "node_modules", "s3rver", "bin", "s3rver.js");
-        if (File.Exists(script))
-        {
-            return script;
-        }
-        Directory.CreateDirectory(ToolsDirectory);
-        var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", ToolsDirectory, $"s3rver@{Version}"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var error = npm.StandardError.ReadToEndAsync();
-        await npm.StandardOutput.ReadToEndAsync();
-        await npm.WaitForExitAsync();
-        return File.Exists(script)
-            ? script
-            : throw new InvalidOperationException($"npm could not install s3rver@{Version} into {ToolsDirectory}: {await error}");
     }
 
     private static int FreePort()

@@ -27,12 +27,18 @@ public sealed class BenchWorkspace : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
-    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        CreateAsync(loggers, _ => { }, cancellationToken);
+
+    /// <summary>A workspace whose services <paramref name="configure"/> may replace before the product registers its own.</summary>
+    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, Action<IServiceCollection> configure, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pharmarag-bench-" + Guid.NewGuid().ToString("N")[..12]);
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
         var configuration = Configuration();
-        var provider = new ServiceCollection()
+        var services = new ServiceCollection();
+        configure(services);
+        var provider = services
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(loggers)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))

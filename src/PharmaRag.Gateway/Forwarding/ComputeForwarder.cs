@@ -45,6 +45,7 @@ public sealed partial class ComputeForwarder(
             catch (HttpRequestException ex) when (attempt == 1)
             {
                 LogRetry(ex, pathAndQuery);
+                compute.Forget();
             }
         }
     }

@@ -45,9 +45,16 @@ public sealed class WorkInbox(IObjectStore objects, TimeProvider clock)
         {
             return QueryLookup.Unknown;
         }
-        if (await TryReadAsync<QueuedAnswer>(AnswersPrefix + id + ".json", cancellationToken) is { } answer)
+        try
         {
-            return new QueryLookup(true, answer);
+            if (await TryReadAsync<QueuedAnswer>(AnswersPrefix + id + ".json", cancellationToken) is { } answer)
+            {
+                return new QueryLookup(true, answer);
+            }
+        }
+        catch (JsonException)
+        {
+            return QueryLookup.Pending; // read while the server was writing it (S3-compatible stores differ here)
         }
         return await objects.ExistsAsync(QueriesPrefix + id + ".json", cancellationToken) ? QueryLookup.Pending : QueryLookup.Unknown;
     }

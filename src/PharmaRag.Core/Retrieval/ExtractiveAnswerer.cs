@@ -97,14 +97,10 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
         Candidate c, QuestionFocus focus, HashSet<string> naming, Dictionary<string, double> weight, double maxWeight)
     {
         var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
-        var matched = content.Where(c.Terms.Contains).Sum(t => weight[t]);
-        if (c.IsRow)
-        {
-            // A row is read under its column headings: "40 mg" in a heading counts for the row's cells.
-            var headings = TableRowStatement.Headers(c.Hit.Chunk.Text)
-                .SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
-            matched += 0.5 * content.Where(t => !c.Terms.Contains(t) && headings.Contains(t)).Sum(t => weight[t]);
-        }
+        var headings = c.IsRow
+            ? TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus);
         if (matched == 0 && !(content.Length == 0 && naming.Overlaps(c.Terms)))
         {
             return 0;
@@ -115,10 +111,6 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
         var lengthPenalty = 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
         var prior = 0.15 * maxWeight / (c.Rank + 1);
         var score = (matched + sectionBonus) / lengthPenalty + documentBonus + prior;
-        if (focus.WantsNumber)
-        {
-            score *= c.Text.Any(char.IsDigit) ? 1.3 : 0.7;
-        }
         // A heading ("2.2 Recommended Dosage in Adults") names the topic but does not state it.
         if (!c.IsRow && c.Terms.Count <= 8 && !c.Text.TrimEnd().EndsWith('.') && !c.Text.Contains(':'))
         {

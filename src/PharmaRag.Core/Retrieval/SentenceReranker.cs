@@ -22,9 +22,9 @@ public static class SentenceReranker
         {
             return hits.Take(topK).ToArray();
         }
-        var chunkTerms = pool.Select(h => Sentences(h).Select(s => s.Terms).ToArray()).ToArray();
+        var chunkSentences = pool.Select(h => Sentences(h).ToArray()).ToArray();
         var chunkFrequency = focus.Terms.ToDictionary(
-            t => t, t => chunkTerms.Count(sentences => sentences.Any(s => s.Contains(t))), StringComparer.Ordinal);
+            t => t, t => chunkSentences.Count(sentences => sentences.Any(s => s.Terms.Contains(t))), StringComparer.Ordinal);
         var weight = focus.Terms.ToDictionary(
             t => t, t => Math.Log(1 + (double)pool.Length / (1 + chunkFrequency[t])), StringComparer.Ordinal);
         var naming = pool.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
@@ -32,13 +32,12 @@ public static class SentenceReranker
 
         var sentenceScores = pool.Select((hit, i) =>
         {
-            var content = focus.Terms.Where(t => !naming[hit.Chunk.DocumentId].Contains(t)).ToArray();
+            var named = naming[hit.Chunk.DocumentId];
+            var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
-            var best = chunkTerms[i].Select(terms =>
-                    content.Where(terms.Contains).Sum(t => weight[t])
-                    + 0.5 * content.Where(t => !terms.Contains(t) && headings.Contains(t)).Sum(t => weight[t]))
-                .DefaultIfEmpty(0).Max();
-            return best;
+            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus)).DefaultIfEmpty(0).Max();
+            // The words that name the document count for every chunk of it.
+            return best + named.Sum(t => weight[t]);
         }).ToArray();
 
         var bySentence = Enumerable.Range(0, pool.Length).OrderByDescending(i => sentenceScores[i]).ThenBy(i => i).ToArray();
@@ -58,6 +57,7 @@ public static class SentenceReranker
     // Sentences of a chunk that could state a fact: no table header rows, no contents lines.
     private static IEnumerable<(string Text, HashSet<string> Terms)> Sentences(SearchHit hit) =>
         SentenceSplitter.Split(hit.Chunk.Text)
-            .Where(s => !s.Text.Contains("....", StringComparison.Ordinal))
+            .Where(s => !s.Text.Contains("....", StringComparison.Ordinal)
+                && !hit.Chunk.Text.AsSpan(s.Start + s.Text.Length).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal))
             .Select(s => (s.Text, TermAnalyzer.Terms(s.Text).ToHashSet(StringComparer.Ordinal)));
 }

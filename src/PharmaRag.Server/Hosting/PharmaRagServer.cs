@@ -36,11 +36,29 @@ public static class PharmaRagServer
     }
 
     /// <summary>Runs until stopped, holding the data directory lock throughout.</summary>
-    public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken, Action? started = null)
     {
-        using var dataLock = DataDirectoryLock.Acquire(settings.DataDirectory);
-        await using var app = Build(settings);
-        await app.StartAsync(cancellationToken);
-        await app.WaitForShutdownAsync(cancellationToken);
+        var app = Build(settings);
+        DataDirectoryLock dataLock;
+        try
+        {
+            // Settings are checked before the directory is taken; the lock outlives the app.
+            PharmaRagHost.ValidateOptions(app.Services);
+            dataLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        using (dataLock)
+        {
+            await using (app)
+            {
+                await app.StartAndStopOnFailureAsync(cancellationToken);
+                started?.Invoke();
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+        }
     }
 }

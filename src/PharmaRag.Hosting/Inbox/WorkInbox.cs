@@ -56,7 +56,14 @@ public sealed class WorkInbox(IObjectStore objects, TimeProvider clock)
         {
             return QueryLookup.Pending; // read while the server was writing it (S3-compatible stores differ here)
         }
-        return await objects.ExistsAsync(QueriesPrefix + id + ".json", cancellationToken) ? QueryLookup.Pending : QueryLookup.Unknown;
+        if (await objects.ExistsAsync(QueriesPrefix + id + ".json", cancellationToken))
+        {
+            return QueryLookup.Pending;
+        }
+        // The server writes the answer before removing the request: look again, it may have just moved.
+        return await TryReadAsync<QueuedAnswer>(AnswersPrefix + id + ".json", cancellationToken) is { } answered
+            ? new QueryLookup(true, answered)
+            : QueryLookup.Unknown;
     }
 
     /// <summary>Events and queries not yet handled by the server.</summary>

@@ -1,0 +1,87 @@
+using PharmaRag.Core.Storage;
+
+namespace PharmaRag.Storage.Postgres;
+
+/// <summary>
+/// Durable jobs shared by every replica. A claim takes the oldest runnable row with
+/// FOR UPDATE SKIP LOCKED, so replicas claiming at the same moment take different jobs without
+/// waiting on each other; the lease is a time, so a job whose replica died (no renewal) becomes
+/// claimable by another once it passes.
+/// </summary>
+public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider clock) : IJobQueue
+{
+    public Task EnqueueAsync(string documentId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            // Replicas may enqueue the same document at the same moment: a per-document lock
+            // makes the check and the insert one step.
+            await c.ExecuteAsync(t, "SELECT pg_advisory_xact_lock(hashtext('pharmarag.job.' || @d))", cancellationToken, ("d", documentId));
+            await c.ExecuteAsync(t,
+                """
+                INSERT INTO jobs (document_id, state, created_at)
+                SELECT @d, 'queued', @now
+                WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE document_id = @d AND state = 'queued')
+                """, cancellationToken, ("d", documentId), ("now", Now()));
+        }, cancellationToken);
+
+    public Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        database.WriteAsync<ProcessingJob?>(async (c, t) =>
+        {
+            var now = Now();
+            // A queued job is runnable once its retry time has come, unless another job for the
+            // same document is running under a live lease; a running job whose lease ran out
+            // belonged to a worker that died.
+            await using var command = c.Command(
+                """
+                UPDATE jobs SET state = 'running', owner = @owner, lease_until = @lease, attempts = attempts + 1
+                WHERE id = (
+                    SELECT j.id FROM jobs j
+                    WHERE (j.state = 'queued' AND j.run_after <= @now
+                           AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.document_id = j.document_id
+                                           AND r.state = 'running' AND r.lease_until > @now))
+                       OR (j.state = 'running' AND j.lease_until <= @now)
+                    ORDER BY j.run_after, j.id
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id, document_id, attempts, last_error
+                """, t, ("owner", owner), ("lease", now + lease), ("now", now));
+            var claimed = await command.ReadListAsync(
+                r => new ProcessingJob(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetNullableString(3)), cancellationToken);
+            return claimed.SingleOrDefault();
+        }, cancellationToken);
+
+    public Task RenewLeaseAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(t,
+            "UPDATE jobs SET lease_until = @lease WHERE id = @id AND owner = @owner AND state = 'running'",
+            cancellationToken, ("id", jobId), ("owner", owner), ("lease", Now() + lease)), cancellationToken);
+
+    public Task CompleteAsync(long jobId, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(t, "DELETE FROM jobs WHERE id = @id", cancellationToken, ("id", jobId)), cancellationToken);
+
+    public Task FailAsync(long jobId, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => retryAt is { } at
+            ? c.ExecuteAsync(t,
+                "UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL, run_after = @at, last_error = @error WHERE id = @id",
+                cancellationToken, ("id", jobId), ("at", at.ToUniversalTime()), ("error", error))
+            : c.ExecuteAsync(t,
+                "UPDATE jobs SET state = 'failed', owner = NULL, lease_until = NULL, last_error = @error WHERE id = @id",
+                cancellationToken, ("id", jobId), ("error", error)), cancellationToken);
+
+    /// <summary>
+    /// Other replicas hold live leases on this shared queue, so only expired leases are released
+    /// here; a job of a replica that died is taken over once its lease passes.
+    /// </summary>
+    public Task<int> ReleaseAllLeasesAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(t,
+            "UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL WHERE state = 'running' AND lease_until <= @now",
+            cancellationToken, ("now", Now())), cancellationToken);
+
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            await using var command = c.Command("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')");
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
+
+    private DateTimeOffset Now() => clock.GetUtcNow().ToUniversalTime();
+}

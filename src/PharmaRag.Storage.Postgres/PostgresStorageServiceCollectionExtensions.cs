@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Graph;
 using PharmaRag.Core.Storage;
 
@@ -7,9 +10,15 @@ namespace PharmaRag.Storage.Postgres;
 /// <summary>Registers the PostgreSQL store for every store port, shared by all replicas.</summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
-    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString, string? schema)
+    /// <summary>Uses the validated <see cref="StorageOptions"/> (connection string and schema).</summary>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new PostgresDatabase(connectionString, schema));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresConnectionStringValidator>());
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new PostgresDatabase(options.ConnectionString!, options.Schema);
+        });
         services.AddSingleton<IRagStore, PostgresRagStore>();
         services.AddSingleton<IJobQueue, PostgresJobQueue>();
         services.AddSingleton<IKeywordIndex, PostgresKeywordIndex>();

@@ -12,8 +12,11 @@ internal sealed class CliServices : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly DataDirectoryLock? _lock;
 
-    private CliServices(ServiceProvider provider, DataDirectoryLock? dataLock, string dataDirectory)
+    private readonly bool _sharedStore;
+
+    private CliServices(ServiceProvider provider, DataDirectoryLock? dataLock, string dataDirectory, bool sharedStore)
     {
+        _sharedStore = sharedStore;
         _provider = provider;
         _lock = dataLock;
         DataDirectory = dataDirectory;
@@ -21,8 +24,8 @@ internal sealed class CliServices : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    /// <summary>True when this command holds the data directory (no server is running on it).</summary>
-    public bool OwnsDataDirectory => _lock is not null;
+    /// <summary>True when this command holds the data directory (no server is running on it), or the store is shared.</summary>
+    public bool OwnsDataDirectory => _lock is not null || _sharedStore;
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
@@ -33,16 +36,6 @@ internal sealed class CliServices : IAsyncDisposable
         string? dataOption, bool write, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
     {
         var dataDirectory = Core.Configuration.DataDirectory.Resolve(dataOption);
-        DataDirectoryLock? dataLock = null;
-        try
-        {
-            dataLock = DataDirectoryLock.Acquire(dataDirectory);
-        }
-        catch (InvalidOperationException) when (!write)
-        {
-            // A server owns the directory and has prepared it; reading alongside it is safe.
-        }
-
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
@@ -52,8 +45,19 @@ internal sealed class CliServices : IAsyncDisposable
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddPharmaRag(configuration, dataDirectory)
             .BuildServiceProvider();
-        var cli = new CliServices(services, dataLock, dataDirectory);
-        if (dataLock is not null)
+        DataDirectoryLock? dataLock = null;
+        try
+        {
+            // Only the embedded store needs the directory to itself; a shared store always "owns" it.
+            dataLock = DataDirectoryGuard.AcquireIfNeeded(services, dataDirectory);
+        }
+        catch (InvalidOperationException) when (!write)
+        {
+            // A server owns the directory and has prepared it; reading alongside it is safe.
+        }
+        var shared = !services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.NeedsDataDirectoryLock;
+        var cli = new CliServices(services, dataLock, dataDirectory, shared);
+        if (cli.OwnsDataDirectory)
         {
             await cli.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken, checkEmbeddingModel);
         }
@@ -62,7 +66,7 @@ internal sealed class CliServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_lock is not null)
+        if (OwnsDataDirectory)
         {
             await Get<Core.Storage.IVectorIndex>().FlushAsync(CancellationToken.None);
         }

@@ -32,11 +32,11 @@ public static class PharmaRagServer
         return app;
     }
 
-    /// <summary>Runs until stopped, holding the data directory lock throughout.</summary>
+    /// <summary>Runs until stopped, holding the data directory lock throughout when the store needs it.</summary>
     public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken)
     {
-        using var dataLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         await using var app = Build(settings);
+        using var dataLock = DataDirectoryGuard.AcquireIfNeeded(app.Services, settings.DataDirectory);
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
     }

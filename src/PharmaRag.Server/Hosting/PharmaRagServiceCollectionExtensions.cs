@@ -5,6 +5,7 @@ using PharmaRag.Core.Configuration;
 using PharmaRag.Documents;
 using PharmaRag.Models;
 using PharmaRag.Storage.FileSystem;
+using PharmaRag.Storage.Neo4j;
 using PharmaRag.Storage.Postgres;
 using PharmaRag.Storage.Sqlite;
 
@@ -58,6 +59,11 @@ public static class PharmaRagServiceCollectionExtensions
         else
         {
             services.AddSqliteStorage(dataDirectory);
+        }
+        var graph = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
+        if (graph.IsNeo4j)
+        {
+            services.AddNeo4jGraph();
         }
     }
 }

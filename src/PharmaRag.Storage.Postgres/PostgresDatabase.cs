@@ -7,7 +7,7 @@ namespace PharmaRag.Storage.Postgres;
 /// pooled data source whose search path is the configured schema, so statements name tables
 /// without a schema and never build SQL from configuration.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     public PostgresDatabase(string connectionString, string? schema)
     {
@@ -52,4 +52,6 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    public void Dispose() => DataSource.Dispose();
 }

@@ -4,12 +4,16 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Real tools the tests use (Debian packages; idempotent): pdftoppm and tesseract for OCR, and
-# Debian's python3 with onnx, which writes the tiny model the ONNX embedder is tested on.
-packages=(poppler-utils tesseract-ocr tesseract-ocr-eng python3-onnx)
-if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null || ! /usr/bin/python3 -c "import onnx" 2>/dev/null; then
+# Real tools the tests use (Debian packages; idempotent): pdftoppm and tesseract for OCR,
+# Debian's python3 with onnx, which writes the tiny model the ONNX embedder is tested on,
+# chromium for the web page's browser tests (Playwright drives it; no browser is downloaded), and
+# npm, which vendors the page's libraries from src/PharmaRag.Server/package-lock.json at build time.
+packages=(poppler-utils tesseract-ocr tesseract-ocr-eng python3-onnx chromium npm)
+if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null || ! /usr/bin/python3 -c "import onnx" 2>/dev/null \
+   || ! [ -x /usr/bin/chromium ] || ! command -v npm >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
+    echo "test.sh: installing the Debian packages the tests need: ${packages[*]}"
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" || exit 1
   else
     echo "The tests need ${packages[*]}; install them (as root: apt-get install ${packages[*]}) and run again." >&2

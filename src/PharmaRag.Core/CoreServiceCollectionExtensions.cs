@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Retrieval;
 
 namespace PharmaRag.Core;
@@ -18,6 +19,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TextChunker>();
         services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<EmbeddingModelGuard>();
+        services.AddSingleton<DocumentRemover>();
+        services.AddSingleton<ReadStep>();
+        services.AddSingleton<ChunkStep>();
+        services.AddSingleton<IIngestionStep>(sp => sp.GetRequiredService<ReadStep>());
+        services.AddSingleton<IIngestionStep, ParseStep>();
+        services.AddSingleton<IIngestionStep>(sp => sp.GetRequiredService<ChunkStep>());
+        services.AddSingleton<IIngestionStep, IndexStep>();
+        services.AddSingleton<IIngestionStep, RetireStep>();
+        services.AddSingleton<IIngestionStep, DescribeStep>();
+        services.AddSingleton<IIngestionStep, EmbedStep>();
+        services.AddSingleton<IIngestionStep, GraphStep>();
         services.AddSingleton<DocumentIngestor>();
         services.AddSingleton<AutoProcessingFilter>();
         services.AddSingleton<DocumentIntake>();

@@ -11,6 +11,7 @@ public static class DocumentsServiceCollectionExtensions
     public static IServiceCollection AddDocumentParsers(this IServiceCollection services)
     {
         services.TryAddSingleton<TesseractOcr>();
+        services.AddSingleton<IFigureTextReader, TesseractFigureReader>();
         services.AddSingleton<IDocumentParser, PdfDocumentParser>();
         services.AddSingleton<IDocumentParser, PlainTextParser>();
         services.AddSingleton<IDocumentParser, MarkdownParser>();

@@ -3,6 +3,7 @@ using PharmaRag.Core.Content;
 using PharmaRag.Documents.Ocr;
 using PharmaRag.Documents.Pdf;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
 
 namespace PharmaRag.Documents;
@@ -10,30 +11,25 @@ namespace PharmaRag.Documents;
 /// <summary>
 /// Reads a PDF into a content list with PdfPig: paragraphs in reading order across columns,
 /// headings with section paths, ruled and borderless tables (joined across pages, with captions
-/// and footnotes), figures with captions, and equations. Pages without a text layer are rendered
-/// and read by OCR when tesseract is installed, and reported unreadable otherwise.
+/// and footnotes), figures with captions, and equations. Pages are read in parallel, one PdfPig
+/// document per thread. Pages without a text layer are rendered and read by OCR when tesseract is
+/// installed (several pages at once), and reported unreadable otherwise. Text inside figures is
+/// not read here: <see cref="TesseractFigureReader"/> does that after the document is searchable.
 /// </summary>
 public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParser
 {
-    // Reading text inside figures is useful but slow; a figure-heavy paper stops after this many.
-    private const int MaxFiguresToRead = 20;
     private readonly TesseractOcr _ocr = ocr ?? new TesseractOcr();
 
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Pdf];
 
-    public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
+        ParseAsync(content, fileName, null, cancellationToken);
+
+    public async Task<ParsedDocument> ParseAsync(
+        Stream content, string fileName, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
     {
         var bytes = await StreamBytes.ReadAllAsync(content, cancellationToken);
-        List<PageLayout> pages;
-        using (var document = Open(bytes))
-        {
-            pages = new List<PageLayout>(document.NumberOfPages);
-            for (var number = 1; number <= document.NumberOfPages; number++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                pages.Add(ReadPage(document, number));
-            }
-        }
+        var pages = await Task.Run(() => ReadPages(bytes, progress, cancellationToken), cancellationToken);
         var blocks = PdfContentAssembler.Assemble(pages);
         var unreadable = new List<int>();
         var scanned = pages.Where(p => !p.HasText).Select(p => p.Number).ToList();
@@ -42,8 +38,33 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
             blocks.AddRange(await ReadScannedPagesAsync(bytes, scanned, pages, unreadable, cancellationToken));
             blocks = blocks.OrderBy(b => b.Page).ToList();
         }
-        await ReadFiguresAsync(blocks, cancellationToken);
-        return new ParsedDocument(pages.Count, blocks, unreadable);
+        return new ParsedDocument(pages.Length, blocks, unreadable);
+    }
+
+    private static PageLayout[] ReadPages(byte[] bytes, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
+    {
+        int count;
+        using (var first = Open(bytes))
+        {
+            count = first.NumberOfPages;
+        }
+        var pages = new PageLayout[count];
+        var next = 0;
+        var done = 0;
+        var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, count / 4), 1, 8);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
+        {
+            // PdfPig documents are not thread-safe: each worker opens its own and takes pages from a shared counter.
+            using var document = Open(bytes);
+            int index;
+            while ((index = Interlocked.Increment(ref next) - 1) < count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pages[index] = ReadPage(document, index + 1);
+                progress?.Report(new PageProgress(Interlocked.Increment(ref done), count));
+            }
+        });
+        return pages;
     }
 
     private static PdfDocument Open(byte[] bytes)
@@ -74,18 +95,24 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
 
     private static PageLayout ReadPage(PdfDocument document, int number)
     {
+        Page page;
         try
         {
-            return PdfPageReader.Read(document.GetPage(number), number);
+            // What PdfPig reads from the file: a failure here is a damaged page.
+            page = document.GetPage(number);
+            _ = page.Letters.Count;
+            _ = page.Paths.Count;
         }
         catch (Exception ex)
         {
             throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.Message}).", ex);
         }
+        // Our own layout code: an exception here is a bug, reported as an internal error, never as a damaged file.
+        return PdfPageReader.Read(page, number);
     }
 
     private async Task<List<ContentBlock>> ReadScannedPagesAsync(
-        byte[] pdf, List<int> scanned, List<PageLayout> pages, List<int> unreadable, CancellationToken cancellationToken)
+        byte[] pdf, List<int> scanned, PageLayout[] pages, List<int> unreadable, CancellationToken cancellationToken)
     {
         var blocks = new List<ContentBlock>();
         if (!_ocr.CanReadPdfPages)
@@ -97,16 +124,19 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
         await File.WriteAllBytesAsync(path, pdf, cancellationToken);
         try
         {
-            foreach (var number in scanned)
+            var texts = new string[scanned.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, scanned.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = _ocr.MaxProcesses, CancellationToken = cancellationToken },
+                async (i, token) => texts[i] = await _ocr.ReadPdfPageAsync(path, scanned[i], token));
+            for (var i = 0; i < scanned.Count; i++)
             {
-                var text = await _ocr.ReadPdfPageAsync(path, number, cancellationToken);
-                var page = pages[number - 1];
-                var paragraphs = OcrParagraphs.Split(text);
+                var page = pages[scanned[i] - 1];
+                var paragraphs = OcrParagraphs.Split(texts[i]);
                 if (paragraphs.Count == 0)
                 {
-                    unreadable.Add(number);
+                    unreadable.Add(page.Number);
                 }
-                blocks.AddRange(paragraphs.Select(p => new ContentBlock { Page = number, Box = page.Box, Text = p, OcrText = p }));
+                blocks.AddRange(paragraphs.Select(p => new ContentBlock { Page = page.Number, Box = page.Box, Text = p, OcrText = p }));
             }
         }
         finally
@@ -114,28 +144,5 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
             File.Delete(path);
         }
         return blocks;
-    }
-
-    private async Task ReadFiguresAsync(List<ContentBlock> blocks, CancellationToken cancellationToken)
-    {
-        if (!_ocr.IsAvailable)
-        {
-            return;
-        }
-        var read = 0;
-        for (var i = 0; i < blocks.Count && read < MaxFiguresToRead; i++)
-        {
-            if (blocks[i] is not { Kind: BlockKind.Image, Image: { } image })
-            {
-                continue;
-            }
-            read++;
-            var text = await _ocr.ReadImageAsync(image.Bytes, image.MediaType == "image/jpeg" ? ".jpg" : ".png", cancellationToken);
-            if (text.Length > 0)
-            {
-                var ocrText = string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-                blocks[i] = blocks[i] with { OcrText = ocrText, Text = string.Join("\n", new[] { blocks[i].Caption, ocrText }.Where(s => !string.IsNullOrEmpty(s))) };
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Storage.Sqlite;
@@ -8,8 +9,10 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) 
     public Task EnqueueAsync(string documentId, CancellationToken cancellationToken) =>
         database.WriteAsync(async (c, t) =>
         {
+            // A queued job for the document starts over from the first step, like a new one.
             await using var command = c.Command(
                 """
+                UPDATE jobs SET last_step = NULL, deferred = 0 WHERE document_id = $d AND state = 'queued';
                 INSERT INTO jobs (document_id, state, created_at)
                 SELECT $d, 'queued', $now
                 WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE document_id = $d AND state = 'queued')
@@ -34,13 +37,16 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) 
                            AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.document_id = j.document_id
                                            AND r.state = 'running' AND r.lease_until > $now))
                        OR (j.state = 'running' AND j.lease_until <= $now)
-                    ORDER BY j.run_after, j.id LIMIT 1)
-                RETURNING id, document_id, attempts, last_error
+                    ORDER BY j.deferred, j.run_after, j.id LIMIT 1)
+                RETURNING id, document_id, attempts, last_error, last_step
                 """,
                 t, ("$owner", owner), ("$lease", now + (long)lease.TotalMilliseconds), ("$now", now));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new ProcessingJob(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetNullableString(3))
+                {
+                    LastStep = reader.GetNullableString(4),
+                }
                 : null;
         }, cancellationToken);
 
@@ -75,6 +81,68 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) 
             await using var command = c.Command("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')");
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
         }, cancellationToken);
+
+    public Task<long> StartStepAsync(long jobId, string step, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                """
+                INSERT INTO step_runs (document_id, step, started_at)
+                SELECT document_id, $step, $now FROM jobs WHERE id = $job
+                RETURNING id
+                """,
+                t, ("$job", jobId), ("$step", step), ("$now", Now()));
+            return await command.ExecuteScalarAsync(cancellationToken) is long id
+                ? id
+                : throw new InvalidOperationException($"Job {jobId} does not exist.");
+        }, cancellationToken);
+
+    public Task FinishStepAsync(long runId, StepOutcome outcome, string? error, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                """
+                UPDATE step_runs SET finished_at = $now, outcome = $outcome, error = $error WHERE id = $run;
+                UPDATE jobs SET last_step = (SELECT step FROM step_runs WHERE id = $run)
+                WHERE $outcome = 'success'
+                  AND id IN (SELECT j.id FROM jobs j JOIN step_runs r ON r.document_id = j.document_id
+                             WHERE r.id = $run AND j.state = 'running');
+                """,
+                t, ("$run", runId), ("$now", Now()), ("$outcome", outcome.ToString().ToLowerInvariant()), ("$error", error));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StepRecord>> ListStepsAsync(string documentId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<StepRecord>>(async c =>
+        {
+            await using var command = c.Command(
+                "SELECT id, document_id, step, started_at, finished_at, outcome, error FROM step_runs WHERE document_id = $d ORDER BY id",
+                null, ("$d", documentId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var runs = new List<StepRecord>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                runs.Add(new StepRecord
+                {
+                    Id = reader.GetInt64(0),
+                    DocumentId = reader.GetString(1),
+                    Step = reader.GetString(2),
+                    StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                    FinishedAt = reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                    Outcome = reader.GetNullableString(5),
+                    Error = reader.GetNullableString(6),
+                });
+            }
+            return runs;
+        }, cancellationToken);
+
+    public Task DeferAsync(long jobId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL, deferred = 1, attempts = MAX(attempts - 1, 0)
+            WHERE id = $id AND state = 'running'
+            """,
+            cancellationToken, ("$id", jobId));
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
         database.WriteAsync(async (c, t) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
@@ -11,7 +12,7 @@ namespace PharmaRag.Storage.Sqlite;
 public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) : IRagStore
 {
     private const string DocumentColumns =
-        "id, key, file_name, media_type, size_bytes, status, step, progress, pages, chunks, error, created_at, updated_at";
+        "id, key, file_name, media_type, size_bytes, status, step, progress, pages, chunks, error, created_at, updated_at, pending_steps";
 
     public Task UpsertDocumentAsync(DocumentRecord d, CancellationToken cancellationToken) =>
         database.WriteAsync(async (c, t) =>
@@ -19,16 +20,18 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
             await using var command = c.Command(
                 $"""
                 INSERT INTO documents ({DocumentColumns})
-                VALUES ($id, $key, $file_name, $media_type, $size_bytes, $status, $step, $progress, $pages, $chunks, $error, $created_at, $updated_at)
+                VALUES ($id, $key, $file_name, $media_type, $size_bytes, $status, $step, $progress, $pages, $chunks, $error, $created_at, $updated_at, $pending_steps)
                 ON CONFLICT(id) DO UPDATE SET key = excluded.key, file_name = excluded.file_name, media_type = excluded.media_type,
                     size_bytes = excluded.size_bytes, status = excluded.status, step = excluded.step, progress = excluded.progress,
-                    pages = excluded.pages, chunks = excluded.chunks, error = excluded.error, updated_at = excluded.updated_at
+                    pages = excluded.pages, chunks = excluded.chunks, error = excluded.error, updated_at = excluded.updated_at,
+                    pending_steps = excluded.pending_steps
                 """,
                 t,
                 ("$id", d.Id), ("$key", d.Key), ("$file_name", d.FileName), ("$media_type", d.MediaType),
                 ("$size_bytes", d.SizeBytes), ("$status", d.Status.ToString()), ("$step", d.Step), ("$progress", d.Progress),
                 ("$pages", d.Pages), ("$chunks", d.Chunks), ("$error", d.Error),
-                ("$created_at", Format(d.CreatedAt)), ("$updated_at", Format(d.UpdatedAt)));
+                ("$created_at", Format(d.CreatedAt)), ("$updated_at", Format(d.UpdatedAt)),
+                ("$pending_steps", string.Join(',', d.PendingSteps)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
@@ -62,17 +65,19 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
                 DocumentStatus.Failed => "COALESCE($step, step)",
                 _ => "NULL",
             };
-            var error = update.Status is DocumentStatus.Processed ? "NULL" : "COALESCE($error, error)";
+            // Processed clears the error unless the update names one (a background step that failed for good).
+            var error = update.Status is DocumentStatus.Processed ? "$error" : "COALESCE($error, error)";
             await using var command = c.Command(
                 $"""
                 UPDATE documents SET status = $status, step = {step}, error = {error},
                     progress = COALESCE($progress, progress), pages = COALESCE($pages, pages),
-                    chunks = COALESCE($chunks, chunks), updated_at = $now
+                    chunks = COALESCE($chunks, chunks), pending_steps = COALESCE($pending_steps, pending_steps), updated_at = $now
                 WHERE id = $id
                 """,
                 t,
                 ("$id", id), ("$status", update.Status.ToString()), ("$step", update.Step), ("$error", update.Error),
                 ("$progress", update.Progress), ("$pages", update.Pages), ("$chunks", update.Chunks),
+                ("$pending_steps", update.PendingSteps is { } pending ? string.Join(',', pending) : null),
                 ("$now", Format(clock.GetUtcNow())));
             return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         }, cancellationToken);
@@ -150,9 +155,10 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
             {
                 await chunks.ExecuteNonQueryAsync(cancellationToken);
             }
-            await using (var jobs = c.Command("DELETE FROM jobs WHERE document_id = $id", t, ("$id", id)))
+            foreach (var table in new[] { "jobs", "step_runs", "content_lists" })
             {
-                await jobs.ExecuteNonQueryAsync(cancellationToken);
+                await using var derived = c.Command($"DELETE FROM {table} WHERE document_id = $id", t, ("$id", id));
+                await derived.ExecuteNonQueryAsync(cancellationToken);
             }
             await using var document = c.Command("DELETE FROM documents WHERE id = $id", t, ("$id", id));
             return await document.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -184,6 +190,37 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
                 "INSERT INTO settings (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 t, ("$k", key), ("$v", value));
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task SaveContentListAsync(string documentId, ParsedDocument content, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                "INSERT INTO content_lists (document_id, content) VALUES ($d, $c) ON CONFLICT(document_id) DO UPDATE SET content = excluded.content",
+                t, ("$d", documentId), ("$c", ContentListJson.Serialize(content)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<ParsedDocument?> GetContentListAsync(string documentId, CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            await using var command = c.Command("SELECT content FROM content_lists WHERE document_id = $d", null, ("$d", documentId));
+            return await command.ExecuteScalarAsync(cancellationToken) is byte[] json ? ContentListJson.Deserialize(json) : null;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetDocumentChunksAsync(string documentId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Chunk>>(async c =>
+        {
+            await using var command = c.Command(
+                "SELECT id, document_id, ordinal, text, tokens, page_spans, section, kind FROM chunks WHERE document_id = $d ORDER BY ordinal",
+                null, ("$d", documentId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var chunks = new List<Chunk>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                chunks.Add(ReadChunk(reader));
+            }
+            return chunks;
         }, cancellationToken);
 
     private static Chunk ReadChunk(SqliteDataReader reader) => new()
@@ -229,6 +266,7 @@ public sealed class SqliteRagStore(SqliteDatabase database, TimeProvider clock) 
                     Error = reader.GetNullableString(10),
                     CreatedAt = Parse(reader.GetString(11)),
                     UpdatedAt = Parse(reader.GetString(12)),
+                    PendingSteps = reader.GetString(13) is { Length: > 0 } pending ? pending.Split(',') : [],
                 });
             }
             return documents;

@@ -125,6 +125,23 @@ public static class SqliteSchema
             value BLOB NOT NULL,
             created_at TEXT NOT NULL);
         """,
+        """
+        ALTER TABLE documents ADD COLUMN pending_steps TEXT NOT NULL DEFAULT '';
+        ALTER TABLE jobs ADD COLUMN last_step TEXT;
+        ALTER TABLE jobs ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE content_lists (
+            document_id TEXT PRIMARY KEY,
+            content BLOB NOT NULL);
+        CREATE TABLE step_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL,
+            step TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER,
+            outcome TEXT,
+            error TEXT);
+        CREATE INDEX step_runs_document ON step_runs(document_id, id);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -47,6 +47,7 @@ public static class Api
         await (await client.GetAsync($"/documents/{id}")).JsonAsync();
 
     /// <summary>Polls a document until it reaches a final status (processed or failed).</summary>
+    /// <summary>Waits until the document failed, or is processed with no background step pending.</summary>
     public static async Task<JsonObject> WaitForFinalStatusAsync(this HttpClient client, string id, int timeoutSeconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
@@ -54,7 +55,7 @@ public static class Api
         {
             var document = await client.DocumentAsync(id);
             var status = (string)document["status"]!;
-            if (status is "processed" or "failed")
+            if (status is "failed" || status is "processed" && document["pending_steps"]!.AsArray().Count == 0)
             {
                 return document;
             }

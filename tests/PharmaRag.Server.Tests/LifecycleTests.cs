@@ -80,12 +80,12 @@ public sealed class LifecycleTests
         await using (var doomed = await ServerProcess.StartAsync(data.Path, settings))
         {
             id = await doomed.Client.UploadAsync("long.pdf", pdf);
-            // Kill once some, but not all, chunks are written.
+            // Kill once some, but not all, chunks are written (indexing fills progress 0.72 to 0.98).
             while (true)
             {
                 var document = await doomed.Client.DocumentAsync(id);
                 Assert.NotEqual("processed", (string)document["status"]!);
-                if ((string?)document["step"] == "indexing" && (double)document["progress"]! > 0.4)
+                if ((string?)document["step"] == "indexing" && (double)document["progress"]! > 0.8)
                 {
                     break;
                 }
@@ -113,6 +113,68 @@ public sealed class LifecycleTests
         var marked = hits.Where(h => ((string)h!["text"]!).Contains("pg237marker")).ToArray();
         Assert.NotEmpty(marked);
         Assert.All(marked, h => Assert.Contains(237, h!["pages"]!.AsArray().Select(p => (int)p!)));
+    }
+
+    [Fact]
+    public async Task A_process_killed_in_the_graph_step_resumes_at_the_graph_step_without_parsing_again()
+    {
+        using var data = new TempDirectory();
+        await using var model = StalledModelServer.Start();
+        string id;
+        await using (var doomed = await ServerProcess.StartAsync(data.Path, model.ChatArguments()))
+        {
+            id = await doomed.Client.UploadAsync("graph.pdf", TestPdf.Numbered(12, "apixaban"));
+            // Searchable first; then the graph step calls the model, which never answers.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                var document = await doomed.Client.DocumentAsync(id);
+                var pending = document["pending_steps"]!.AsArray().Select(s => (string)s!).ToArray();
+                if ((string)document["status"]! == "processed" && pending.SequenceEqual(["graph"]) && model.Requests > 0)
+                {
+                    break;
+                }
+                Assert.True(DateTime.UtcNow < deadline, $"the graph step never started: {document.ToJsonString()}");
+                await Task.Delay(50);
+            }
+            Assert.NotEmpty(await doomed.Client.SearchAsync("pg7marker"));
+            await doomed.KillAsync();
+        }
+        var beforeRestart = await StepRunsAsync(data.Path, id);
+
+        await using var restarted = await ServerProcess.StartAsync(data.Path);
+        var finished = await restarted.Client.WaitForFinalStatusAsync(id, timeoutSeconds: 120);
+
+        Assert.Equal("processed", (string)finished["status"]!);
+        Assert.Empty(finished["pending_steps"]!.AsArray());
+        Assert.Null((string?)finished["error"]);
+        var runs = await StepRunsAsync(data.Path, id);
+        // Before the kill every step ran once and the graph step was left unfinished.
+        Assert.Equal(["reading", "parsing", "chunking", "indexing", "retiring", "describing", "embedding", "graph"], beforeRestart.Select(r => r.Step));
+        Assert.Null(beforeRestart[^1].Outcome);
+        // After the restart only the graph step ran: the parser ran once in all.
+        Assert.Equal([("graph", "success")], runs.Skip(beforeRestart.Count).Select(r => (r.Step, r.Outcome)));
+        Assert.Single(runs, r => r.Step == "parsing");
+        var (chunks, entries, jobs, vectors) = await Counts(data.Path, id);
+        Assert.Equal((int)finished["chunks"]!, chunks);
+        Assert.Equal((chunks, chunks, 0), (entries, vectors, jobs));
+    }
+
+    /// <summary>The recorded step runs of a document, oldest first: step name and outcome (null when unfinished).</summary>
+    private static async Task<List<(string Step, string? Outcome)>> StepRunsAsync(string dataDirectory, string documentId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "pharmarag.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT step, outcome FROM step_runs WHERE document_id = $d ORDER BY id";
+        command.Parameters.AddWithValue("$d", documentId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var runs = new List<(string, string?)>();
+        while (await reader.ReadAsync())
+        {
+            runs.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+        return runs;
     }
 
     /// <summary>Rows for a document in the chunk table, the keyword index, the job table and the vectors, read from the SQLite file.</summary>

@@ -22,10 +22,11 @@ internal static class DocumentsCommand
                 Console.WriteLine(JsonSerializer.Serialize(documents, QueryCommand.Json));
                 return 0;
             }
-            var table = new Table().AddColumns("Id", "File", "Status", "Pages", "Chunks", "Error");
+            var table = new Table().AddColumns("Id", "File", "Status", "Step", "Progress", "Pending steps", "Pages", "Chunks", "Error");
             foreach (var d in documents)
             {
                 table.AddRow(d.Id[..12], Markup.Escape(d.FileName), d.Status.ToString().ToLowerInvariant(),
+                    d.Step ?? "", $"{d.Progress:P0}", string.Join(", ", d.PendingSteps),
                     d.Pages.ToString(), d.Chunks.ToString(), Markup.Escape(d.Error ?? ""));
             }
             AnsiConsole.Write(table);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to ingest", Arity = ArgumentArity.OneOrMore };
         var force = new Option<bool>("--force") { Description = "Re-process documents that were already processed" };
         var data = CommonOptions.Data();
-        var command = new Command("ingest", "Ingest files or folders (recursively) through the full pipeline") { paths, force, data };
+        var command = new Command("ingest", "Ingest files or folders (recursively) through the full pipeline: each file is searchable as soon as it is indexed; background steps finish at the end") { paths, force, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await OpenOrExplainAsync(parse.GetValue(data), cancellationToken);
@@ -120,8 +121,44 @@ internal static class IngestCommand
                     task.Value = 1;
                     task.StopTask();
                 }
+                await RunBackgroundStepsAsync(progress, runner, services.Get<IJobQueue>(), store, outcomes, cancellationToken);
             });
         return outcomes;
+    }
+
+    /// <summary>
+    /// Every file is searchable by now; the background steps (figure OCR and descriptions,
+    /// embeddings, graph) ran behind them and are finished here, one bar for all documents.
+    /// </summary>
+    private static async Task RunBackgroundStepsAsync(
+        ProgressContext progress, JobRunner runner, IJobQueue jobs, IRagStore store, List<Outcome> outcomes, CancellationToken cancellationToken)
+    {
+        var ids = outcomes.Where(o => o.Document is { PendingSteps.Count: > 0 }).Select(o => o.Document!.Id).ToArray();
+        if (ids.Length == 0)
+        {
+            return;
+        }
+        var task = progress.AddTask("background steps", maxValue: ids.Length * IngestionSteps.Background.Count);
+        var owner = $"cli/{Environment.ProcessId}";
+        while (await jobs.CountPendingAsync(cancellationToken) > 0)
+        {
+            if (await runner.RunNextAsync(owner, cancellationToken) is null)
+            {
+                await Task.Delay(250, cancellationToken); // waiting for a retry's backoff
+            }
+            var documents = await store.GetDocumentsAsync(ids, cancellationToken);
+            task.Value = ids.Length * IngestionSteps.Background.Count - documents.Sum(d => d.PendingSteps.Count);
+        }
+        task.Value = task.MaxValue;
+        task.StopTask();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (outcomes[i].Document is { } document && ids.Contains(document.Id))
+            {
+                var final = await store.GetDocumentAsync(document.Id, cancellationToken);
+                outcomes[i] = outcomes[i] with { Document = final, Error = final?.Error };
+            }
+        }
     }
 
     private static async Task RunUntilDoneAsync(JobRunner runner, IRagStore store, string documentId, CancellationToken cancellationToken)

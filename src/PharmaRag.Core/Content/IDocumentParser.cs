@@ -8,4 +8,11 @@ public interface IDocumentParser
 
     /// <summary>Parses a document. Throws <see cref="DocumentParseException"/> when the file cannot be read.</summary>
     Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Parses a document, reporting pages as they are done (from any thread). Parsers of formats
+    /// without pages report nothing.
+    /// </summary>
+    Task<ParsedDocument> ParseAsync(Stream content, string fileName, IProgress<PageProgress>? progress, CancellationToken cancellationToken) =>
+        ParseAsync(content, fileName, cancellationToken);
 }

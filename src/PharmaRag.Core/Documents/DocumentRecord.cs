@@ -19,6 +19,8 @@ public sealed record DocumentRecord
     public int Pages { get; init; }
     public int Chunks { get; init; }
     public string? Error { get; init; }
+    /// <summary>Steps still running in the background after the document became searchable (e.g. embedding, graph).</summary>
+    public IReadOnlyList<string> PendingSteps { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -1,162 +1,117 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
-using PharmaRag.Core.Graph;
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Core.Ingestion;
 
 /// <summary>
-/// Runs the pipeline for one document: read -> parse -> describe -> chunk -> store and index -> retire older
-/// versions -> processed. Every write is an upsert by deterministic id, so running it again
-/// after a crash converges on the same single copy.
+/// Runs the named steps of a job (see <see cref="IngestionSteps"/>) from the step after the last
+/// one it completed. Each step's start and end are recorded with the job, so a crash or a failed
+/// step resumes where it stopped instead of parsing again. After <see cref="IngestionSteps.Retiring"/>
+/// the document is processed and the run stops, deferring the background steps behind other
+/// documents' searchable-first steps. Every write is an upsert by deterministic id, so a step run
+/// again converges on the same single copy.
 /// </summary>
 public sealed partial class DocumentIngestor(
     IRagStore store,
-    IKeywordIndex keywords,
-    IVectorIndex vectors,
-    ChunkEmbedder embedder,
-    IGraphExtractor extractor,
-    IGraphStore graph,
-    IObjectStore objects,
-    DocumentParserRegistry parsers,
-    IBlockDescriber describer,
-    TextChunker chunker,
-    IOptions<IngestionOptions> options,
+    IJobQueue jobs,
+    IEnumerable<IIngestionStep> steps,
+    DocumentRemover remover,
     ILogger<DocumentIngestor> logger)
 {
-    private readonly int _batchSize = options.Value.BatchSize;
+    private readonly Dictionary<string, IIngestionStep> _steps = steps.ToDictionary(s => s.Name);
 
-    /// <summary>Processes a document; returns false when it was deleted meanwhile.</summary>
-    public async Task<bool> ProcessAsync(string documentId, CancellationToken cancellationToken)
+    /// <summary>Runs the job's remaining steps until one fails, the document becomes searchable, or all are done.</summary>
+    public async Task<PipelineRun> RunAsync(ProcessingJob job, CancellationToken cancellationToken)
     {
-        var document = await store.GetDocumentAsync(documentId, cancellationToken);
+        var document = await store.GetDocumentAsync(job.DocumentId, cancellationToken);
         if (document is null)
         {
-            return false;
+            return new PipelineRun(StepResult.Gone, null, false, false);
         }
-
-        if (!await SetStepAsync(document.Id, "reading", 0, cancellationToken))
+        var context = new IngestionContext(document);
+        var remaining = IngestionSteps.After(job.LastStep);
+        for (var i = 0; i < remaining.Count; i++)
         {
-            return false;
-        }
-        using var content = await ReadVerifiedAsync(document, cancellationToken);
-
-        if (!await SetStepAsync(document.Id, "parsing", 0.05, cancellationToken))
-        {
-            return false;
-        }
-        var parsed = await parsers.ForMediaType(document.MediaType).ParseAsync(content, document.FileName, cancellationToken);
-        if (parsed.Blocks.Count == 0)
-        {
-            throw new DocumentParseException(parsed.UnreadablePages.Count > 0
-                ? $"No text could be read: {parsed.UnreadablePages.Count} of {parsed.Pages} pages have no text layer and OCR is not available."
-                : "The document contains no text.");
-        }
-
-        parsed = await describer.DescribeAsync(parsed, cancellationToken);
-
-        if (!await SetStepAsync(document.Id, "chunking", 0.2, cancellationToken))
-        {
-            return false;
-        }
-        var chunks = chunker.Chunk(document.Id, parsed);
-
-        for (var offset = 0; offset < chunks.Count; offset += _batchSize)
-        {
-            var batch = chunks.Skip(offset).Take(_batchSize).ToArray();
-            await store.UpsertChunksAsync(batch, cancellationToken);
-            await keywords.IndexAsync(batch, cancellationToken);
-            await vectors.UpsertAsync(await embedder.EmbedAsync(batch, cancellationToken), cancellationToken);
-            var progress = 0.2 + 0.75 * (offset + batch.Length) / chunks.Count;
-            if (!await SetStepAsync(document.Id, "indexing", progress, cancellationToken))
+            var name = remaining[i];
+            var background = IngestionSteps.Background.Contains(name);
+            var result = background || await store.UpdateStatusAsync(document.Id,
+                    new DocumentStatusUpdate(DocumentStatus.Processing) { Step = name }, cancellationToken)
+                ? await RunStepAsync(job, _steps[name], context, cancellationToken)
+                : StepResult.Gone;
+            if (result.Outcome == StepOutcome.Gone)
             {
-                await RemoveAsync(document.Id, cancellationToken);
-                return false;
+                await remover.RemoveAsync(document.Id, cancellationToken);
+                return new PipelineRun(result, name, background, false);
+            }
+            if (result.Outcome != StepOutcome.Success)
+            {
+                return new PipelineRun(result, name, background, false);
+            }
+            var rest = remaining.Skip(i + 1).ToArray();
+            if (background && !await store.UpdateStatusAsync(document.Id,
+                    new DocumentStatusUpdate(DocumentStatus.Processed) { PendingSteps = rest }, cancellationToken))
+            {
+                await remover.RemoveAsync(document.Id, cancellationToken);
+                return new PipelineRun(StepResult.Gone, name, background, false);
+            }
+            if (name == IngestionSteps.Retiring && rest.Length > 0)
+            {
+                LogSearchable(document.Id, rest.Length);
+                return new PipelineRun(result, name, false, Deferred: true);
             }
         }
-
-        // A previous, longer run of this same document may have left chunks past the new end.
-        var stale = await store.DeleteChunksFromAsync(document.Id, chunks.Count, cancellationToken);
-        await keywords.RemoveAsync(stale, cancellationToken);
-        await vectors.RemoveAsync(stale, cancellationToken);
-
-        if (!await SetStepAsync(document.Id, "graph", 0.96, cancellationToken))
-        {
-            await RemoveAsync(document.Id, cancellationToken);
-            return false;
-        }
-        await graph.ReplaceDocumentAsync(document.Id, await extractor.ExtractAsync(chunks, cancellationToken), cancellationToken);
-
-        await RetireOlderVersionsAsync(document, cancellationToken);
-
-        var done = await store.UpdateStatusAsync(document.Id, new DocumentStatusUpdate(DocumentStatus.Processed)
-        {
-            Step = null, Progress = 1, Pages = parsed.Pages, Chunks = chunks.Count,
-        }, cancellationToken);
-        if (!done)
-        {
-            await RemoveAsync(document.Id, cancellationToken);
-            return false;
-        }
-        LogProcessed(document.Id, parsed.Pages, chunks.Count);
-        return true;
+        var final = await store.GetDocumentAsync(document.Id, cancellationToken);
+        LogProcessed(document.Id, final?.Pages ?? 0, final?.Chunks ?? 0);
+        return new PipelineRun(StepResult.Success, null, false, false);
     }
 
     /// <summary>Removes a document and everything derived from it.</summary>
-    public async Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken) =>
+        remover.RemoveAsync(documentId, cancellationToken);
+
+    private async Task<StepResult> RunStepAsync(ProcessingJob job, IIngestionStep step, IngestionContext context, CancellationToken cancellationToken)
     {
-        // Index entries first: a crash in between leaves a document with no hits, never hits
-        // that point at a missing document.
-        await keywords.RemoveDocumentAsync(documentId, cancellationToken);
-        await vectors.RemoveDocumentAsync(documentId, cancellationToken);
-        await graph.RemoveDocumentAsync(documentId, cancellationToken);
-        return await store.DeleteDocumentAsync(documentId, cancellationToken);
+        var run = await jobs.StartStepAsync(job.Id, step.Name, cancellationToken);
+        StepResult result;
+        try
+        {
+            result = await step.RunAsync(context, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the run stays unfinished, and the step runs again when the job resumes.
+            throw;
+        }
+        catch (DocumentParseException ex)
+        {
+            result = StepResult.Fatal(ex.Message);
+        }
+        catch (Exception ex) when (step.Name == IngestionSteps.Parsing)
+        {
+            // Our own layout code failed on a file the PDF library read: a bug, not a damaged file,
+            // and one that fails the same way on every retry.
+            LogStepError(ex, context.Document.Id, step.Name);
+            result = StepResult.Fatal(
+                $"Internal error in the {step.Name} step ({ex.GetType().Name}); the file itself may be fine. This is a PharmaRag bug: please report it with the file.");
+        }
+        catch (Exception ex)
+        {
+            LogStepError(ex, context.Document.Id, step.Name);
+            result = StepResult.Transient($"{ex.GetType().Name} in the {step.Name} step");
+        }
+        await jobs.FinishStepAsync(run, result.Outcome, result.Reason, CancellationToken.None);
+        return result;
     }
 
-    private async Task<MemoryStream> ReadVerifiedAsync(DocumentRecord document, CancellationToken cancellationToken)
-    {
-        if (!await objects.ExistsAsync(document.Key, cancellationToken))
-        {
-            throw new DocumentParseException($"The object '{document.Key}' no longer exists in the object store.");
-        }
-        var buffer = new MemoryStream();
-        await using (var source = await objects.OpenReadAsync(document.Key, cancellationToken))
-        {
-            await source.CopyToAsync(buffer, cancellationToken);
-        }
-        buffer.Position = 0;
-        var id = await DocumentId.ComputeAsync(buffer, cancellationToken);
-        if (id != document.Id)
-        {
-            throw new DocumentParseException(
-                $"The object '{document.Key}' was replaced by a newer upload before this version was processed.");
-        }
-        buffer.Position = 0;
-        return buffer;
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} is searchable; {Steps} background step(s) pending")]
+    private partial void LogSearchable(string documentId, int steps);
 
-    // New version first, then the old ones go: a reader never sees the key without content.
-    private async Task RetireOlderVersionsAsync(DocumentRecord document, CancellationToken cancellationToken)
-    {
-        foreach (var older in await store.FindDocumentsByKeyAsync(document.Key, cancellationToken))
-        {
-            if (older.Id != document.Id && older.CreatedAt <= document.CreatedAt)
-            {
-                await RemoveAsync(older.Id, cancellationToken);
-                LogRetired(older.Id, document.Id, document.Key);
-            }
-        }
-    }
-
-    private Task<bool> SetStepAsync(string id, string step, double progress, CancellationToken cancellationToken) =>
-        store.UpdateStatusAsync(id, new DocumentStatusUpdate(DocumentStatus.Processing) { Step = step, Progress = progress }, cancellationToken);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Processed document {DocumentId}: {Pages} pages, {Chunks} chunks")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processed document {DocumentId}: {Pages} pages, {Chunks} chunks, every step done")]
     private partial void LogProcessed(string documentId, int pages, int chunks);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retired document {OldDocumentId}, replaced by {DocumentId} at key {Key}")]
-    private partial void LogRetired(string oldDocumentId, string documentId, string key);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the {Step} step failed")]
+    private partial void LogStepError(Exception error, string documentId, string step);
 }

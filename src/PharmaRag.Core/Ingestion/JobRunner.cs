@@ -3,14 +3,17 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Core.Ingestion;
 
 /// <summary>
-/// Claims one job and runs the pipeline under a renewed lease. A file that cannot be parsed
-/// fails at once with its reason; any other error is retried with backoff until
-/// <see cref="IngestionOptions.MaxAttempts"/>, then the document fails with the last error.
+/// Claims one job and runs its remaining steps under a renewed lease. A step's explicit result
+/// decides what follows: success goes on (or defers the job once the document is searchable),
+/// a fatal result fails the document at once with its reason, and a transient one is retried with
+/// backoff from the same step until <see cref="IngestionOptions.MaxAttempts"/>. A step that fails
+/// after the document became searchable leaves it processed, with the failure as its error.
 /// </summary>
 public sealed partial class JobRunner(
     IJobQueue jobs,
@@ -35,23 +38,33 @@ public sealed partial class JobRunner(
         var renewal = RenewLeaseAsync(job, owner, renewing.Token);
         try
         {
-            await ingestor.ProcessAsync(job.DocumentId, cancellationToken);
-            await jobs.CompleteAsync(job.Id, CancellationToken.None);
+            var run = await ingestor.RunAsync(job, cancellationToken);
+            switch (run.Result.Outcome)
+            {
+                case StepOutcome.Success when run.Deferred:
+                    await jobs.DeferAsync(job.Id, CancellationToken.None);
+                    break;
+                case StepOutcome.Success or StepOutcome.Gone:
+                    await jobs.CompleteAsync(job.Id, CancellationToken.None);
+                    break;
+                case StepOutcome.Fatal:
+                    await FailAsync(job, run.Result.Reason!, run.Step, run.Background);
+                    break;
+                default:
+                    await RetryOrFailAsync(job, run.Result.Reason!, run.Step, run.Background);
+                    break;
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: the job stays claimed and is released when the data directory is opened next.
             throw;
         }
-        catch (DocumentParseException ex)
-        {
-            LogFailed(job.DocumentId, ex.Message);
-            await jobs.FailAsync(job.Id, ex.Message, retryAt: null, CancellationToken.None);
-            await MarkFailedAsync(job.DocumentId, ex.Message);
-        }
         catch (Exception ex)
         {
-            await RetryOrFailAsync(job, ex);
+            // The store failed around the steps (disk full, database locked).
+            LogStoreError(ex, job.DocumentId);
+            await RetryOrFailAsync(job, $"{ex.GetType().Name} while recording progress", step: null, background: false);
         }
         finally
         {
@@ -61,28 +74,37 @@ public sealed partial class JobRunner(
         return job;
     }
 
-    private async Task RetryOrFailAsync(ProcessingJob job, Exception error)
+    private async Task FailAsync(ProcessingJob job, string reason, string? step, bool background)
     {
-        var message = $"{error.GetType().Name}: {error.Message}";
+        LogFailed(job.DocumentId, reason);
+        await jobs.FailAsync(job.Id, reason, retryAt: null, CancellationToken.None);
+        if (background)
+        {
+            // The document stays searchable by keyword; the failed step is named in its error.
+            await store.UpdateStatusAsync(job.DocumentId, new DocumentStatusUpdate(DocumentStatus.Processed)
+            {
+                PendingSteps = [], Error = $"The {step} step failed: {reason} The document is searchable by keyword.",
+            }, CancellationToken.None);
+            return;
+        }
+        await store.UpdateStatusAsync(job.DocumentId, new DocumentStatusUpdate(DocumentStatus.Failed) { Error = reason, Step = step }, CancellationToken.None);
+    }
+
+    private async Task RetryOrFailAsync(ProcessingJob job, string reason, string? step, bool background)
+    {
         if (job.Attempts >= _options.MaxAttempts)
         {
-            var reason = $"Gave up after {job.Attempts} attempts. Last error: {message}";
-            LogFailed(job.DocumentId, reason);
-            await jobs.FailAsync(job.Id, message, retryAt: null, CancellationToken.None);
-            await MarkFailedAsync(job.DocumentId, reason);
+            await FailAsync(job, $"Gave up after {job.Attempts} attempts. Last error: {reason}.", step, background);
             return;
         }
         var delay = TimeSpan.FromSeconds(Math.Pow(2, job.Attempts));
-        LogRetry(error, job.DocumentId, job.Attempts, delay.TotalSeconds);
-        await jobs.FailAsync(job.Id, message, clock.GetUtcNow() + delay, CancellationToken.None);
-        await store.UpdateStatusAsync(job.DocumentId, new DocumentStatusUpdate(DocumentStatus.Pending)
-        {
-            Error = $"Attempt {job.Attempts} of {_options.MaxAttempts} failed ({message}); retrying.",
-        }, CancellationToken.None);
+        LogRetry(job.DocumentId, job.Attempts, step, delay.TotalSeconds, reason);
+        await jobs.FailAsync(job.Id, reason, clock.GetUtcNow() + delay, CancellationToken.None);
+        var error = $"Attempt {job.Attempts} of {_options.MaxAttempts} failed ({reason}); retrying.";
+        await store.UpdateStatusAsync(job.DocumentId,
+            background ? new DocumentStatusUpdate(DocumentStatus.Processed) { Error = error } : new DocumentStatusUpdate(DocumentStatus.Pending) { Error = error },
+            CancellationToken.None);
     }
-
-    private Task MarkFailedAsync(string documentId, string reason) =>
-        store.UpdateStatusAsync(documentId, new DocumentStatusUpdate(DocumentStatus.Failed) { Error = reason }, CancellationToken.None);
 
     private async Task RenewLeaseAsync(ProcessingJob job, string owner, CancellationToken cancellationToken)
     {
@@ -102,6 +124,9 @@ public sealed partial class JobRunner(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} failed: {Reason}")]
     private partial void LogFailed(string documentId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} attempt {Attempt} failed; retrying in {DelaySeconds} s")]
-    private partial void LogRetry(Exception error, string documentId, int attempt, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} attempt {Attempt} failed in step {Step}; retrying in {DelaySeconds} s: {Reason}")]
+    private partial void LogRetry(string documentId, int attempt, string? step, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Document {DocumentId}: the store failed while running its job")]
+    private partial void LogStoreError(Exception error, string documentId);
 }

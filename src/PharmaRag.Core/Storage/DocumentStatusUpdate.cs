@@ -11,4 +11,6 @@ public sealed record DocumentStatusUpdate(DocumentStatus Status)
     public int? Chunks { get; init; }
     /// <summary>The failure reason; cleared when the status is not Failed.</summary>
     public string? Error { get; init; }
+    /// <summary>The background steps still to run (replaces the stored list; empty clears it).</summary>
+    public IReadOnlyList<string>? PendingSteps { get; init; }
 }

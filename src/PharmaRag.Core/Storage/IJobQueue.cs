@@ -1,3 +1,5 @@
+using PharmaRag.Core.Ingestion.Steps;
+
 namespace PharmaRag.Core.Storage;
 
 /// <summary>
@@ -22,4 +24,26 @@ public interface IJobQueue
     Task<int> ReleaseAllLeasesAsync(CancellationToken cancellationToken);
 
     Task<int> CountPendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that <paramref name="step"/> of the job's document started and returns the run's id.
+    /// Runs are kept (with the document) after the job ends, so that how often and how long each
+    /// step ran can be read back.
+    /// </summary>
+    Task<long> StartStepAsync(long jobId, string step, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records how a step run ended. On <see cref="StepOutcome.Success"/> the job remembers the step as
+    /// its last completed one (<see cref="ProcessingJob.LastStep"/>), so a later claim resumes after it.
+    /// </summary>
+    Task FinishStepAsync(long runId, StepOutcome outcome, string? error, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded step run of a document, oldest first.</summary>
+    Task<IReadOnlyList<StepRecord>> ListStepsAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts a running job back in the queue behind every job that was not deferred, without counting
+    /// an attempt: its document is searchable and only background steps remain.
+    /// </summary>
+    Task DeferAsync(long jobId, CancellationToken cancellationToken);
 }

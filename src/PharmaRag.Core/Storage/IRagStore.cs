@@ -1,3 +1,4 @@
+using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion;
 
@@ -34,4 +35,16 @@ public interface IRagStore
     Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken);
 
     Task SetSettingAsync(string key, string value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a document's parsed content list (replacing any earlier one), so that later steps and
+    /// resumed jobs work from it instead of parsing again. Deleted with the document.
+    /// </summary>
+    Task SaveContentListAsync(string documentId, ParsedDocument content, CancellationToken cancellationToken);
+
+    /// <summary>The saved content list of a document, or null when none was saved.</summary>
+    Task<ParsedDocument?> GetContentListAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>The chunks of one document in ordinal order.</summary>
+    Task<IReadOnlyList<Chunk>> GetDocumentChunksAsync(string documentId, CancellationToken cancellationToken);
 }

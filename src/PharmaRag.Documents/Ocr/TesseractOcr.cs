@@ -2,11 +2,16 @@ namespace PharmaRag.Documents.Ocr;
 
 /// <summary>
 /// Optical character recognition with the tesseract command, when it is installed. Scanned PDF
-/// pages are first rendered to an image with poppler's pdftoppm.
+/// pages are first rendered to an image with poppler's pdftoppm. At most <see cref="MaxProcesses"/>
+/// OCR processes run at once in this process, whoever asks (each is single-threaded).
 /// </summary>
 public sealed class TesseractOcr
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    /// <summary>OCR processes run at the same time: one per core.</summary>
+    public int MaxProcesses { get; } = Environment.ProcessorCount;
     private readonly string? _tesseract = ExternalTool.Find("tesseract");
     private readonly string? _pdftoppm = ExternalTool.Find("pdftoppm");
 
@@ -20,8 +25,16 @@ public sealed class TesseractOcr
     public async Task<string> ReadImageAsync(string imagePath, CancellationToken cancellationToken)
     {
         var tesseract = _tesseract ?? throw new InvalidOperationException("tesseract is not installed.");
-        var text = await ExternalTool.RunAsync(tesseract, [imagePath, "stdout", "-l", "eng", "--psm", "3"], Timeout, cancellationToken);
-        return text.Replace("\f", "").Trim();
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            var text = await ExternalTool.RunAsync(tesseract, [imagePath, "stdout", "-l", "eng", "--psm", "3"], Timeout, cancellationToken);
+            return text.Replace("\f", "").Trim();
+        }
+        finally
+        {
+            _slots.Release();
+        }
     }
 
     /// <summary>The text of encoded image bytes.</summary>
@@ -47,9 +60,17 @@ public sealed class TesseractOcr
         var image = prefix + ".png";
         try
         {
-            await ExternalTool.RunAsync(pdftoppm,
-                ["-f", page.ToString(), "-l", page.ToString(), "-r", "300", "-gray", "-png", "-singlefile", pdfPath, prefix],
-                Timeout, cancellationToken);
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                await ExternalTool.RunAsync(pdftoppm,
+                    ["-f", page.ToString(), "-l", page.ToString(), "-r", "300", "-gray", "-png", "-singlefile", pdfPath, prefix],
+                    Timeout, cancellationToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
             return await ReadImageAsync(image, cancellationToken);
         }
         finally

@@ -12,7 +12,7 @@ internal sealed class LayoutItem
     public PdfTable? Table { get; set; }
     public string? Caption { get; set; }
     public List<string> Footnotes { get; } = [];
-    public BlockImage? Image { get; init; }
+    public BlockImage? Image { get; set; }
     public string? OcrText { get; set; }
     /// <summary>Text not laid out in lines (a page of only rotated text).</summary>
     public string? RawText { get; init; }

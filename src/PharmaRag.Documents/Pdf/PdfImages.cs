@@ -8,6 +8,9 @@ internal static class PdfImages
 {
     private const double MinSide = 40;
 
+    // Below this many pixels on a side an image holds no text tesseract can read.
+    private const int MinOcrPixels = 100;
+
     public static List<LayoutItem> Extract(Page page)
     {
         var items = new List<LayoutItem>();
@@ -42,11 +45,12 @@ internal static class PdfImages
         try
         {
             var raw = image.RawMemory.Span;
+            var worthOcr = image.WidthInSamples >= MinOcrPixels && image.HeightInSamples >= MinOcrPixels;
             if (raw.Length > 2 && raw[0] == 0xFF && raw[1] == 0xD8)
             {
-                return new BlockImage("image/jpeg", raw.ToArray());
+                return new BlockImage("image/jpeg", raw.ToArray()) { WorthOcr = worthOcr };
             }
-            return image.TryGetPng(out var png) ? new BlockImage("image/png", png) : null;
+            return image.TryGetPng(out var png) ? new BlockImage("image/png", png) { WorthOcr = worthOcr } : null;
         }
         catch (Exception)
         {

@@ -6,6 +6,8 @@ namespace PharmaRag.Documents.Pdf;
 /// <summary>First pass over a page: lines, ruled tables (their words taken out of the lines) and images.</summary>
 internal static class PdfPageReader
 {
+    private const int TextOverFigure = 3;
+
     public static PageLayout Read(Page page, int number)
     {
         var letters = page.Letters;
@@ -20,6 +22,17 @@ internal static class PdfPageReader
                 .Select(words => new PdfLine(words))
                 .ToList();
         }
+        var images = PdfImages.Extract(page);
+        foreach (var image in images.Where(i => i.Image is { WorthOcr: true }))
+        {
+            // Words of the text layer over a figure (a chart's labels) are already read.
+            var wordsOver = lines.SelectMany(l => l.Words).Count(w => Contains(image.Box, w.Box))
+                + tables.Count(t => Contains(image.Box, t.Box)) * TextOverFigure;
+            if (wordsOver >= TextOverFigure)
+            {
+                image.Image = image.Image! with { WorthOcr = false };
+            }
+        }
         return new PageLayout
         {
             Number = number,
@@ -27,9 +40,12 @@ internal static class PdfPageReader
             Height = page.Height,
             Lines = lines,
             Tables = tables,
-            Images = PdfImages.Extract(page),
+            Images = images,
             RotatedText = LineBuilder.RotatedText(letters),
             HasText = letters.Any(l => !string.IsNullOrWhiteSpace(l.Value)),
         };
     }
+
+    private static bool Contains(BoundingBox outer, BoundingBox inner) =>
+        outer.Left <= inner.CenterX() && inner.CenterX() <= outer.Right && outer.Bottom <= inner.CenterY() && inner.CenterY() <= outer.Top;
 }

@@ -55,6 +55,7 @@ public static class PharmaRagGateway
 
         var app = builder.Build();
         app.UseApiConventions();
+        app.UseWebPage(); // the page's static files; they never start compute
         app.MapGatewayEndpoints();
         app.MapUploadEndpoints();
         return app;

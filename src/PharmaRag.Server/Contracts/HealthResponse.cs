@@ -9,8 +9,14 @@ public sealed record HealthResponse(
     EcsTasks EcsTasks,
     JobsHealth? Jobs);
 
-/// <summary>Processing jobs queued or running: compute with jobs in flight is not idle.</summary>
-public sealed record JobsHealth(int Pending);
+/// <summary>
+/// Processing jobs queued or running: compute with jobs in flight is not idle. <c>pending_steps</c>
+/// names, per document id, the background steps still to run on documents already searchable.
+/// </summary>
+public sealed record JobsHealth(int Pending)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PendingSteps { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
 
 /// <summary>One component: its state and a description of the implementation in use.</summary>
 public sealed record ComponentHealth(string Status, string Detail);

@@ -28,7 +28,7 @@ public static class HealthEndpoints
     }
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, TesseractOcr ocr, ModelSelection models, CancellationToken cancellationToken)
+        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, IRagStore documents, TesseractOcr ocr, ModelSelection models, CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, ComponentHealth>();
         var healthy = true;
@@ -36,7 +36,10 @@ public static class HealthEndpoints
         try
         {
             var pending = await jobs.CountPendingAsync(cancellationToken);
-            jobsHealth = new JobsHealth(pending);
+            var background = pending == 0
+                ? []
+                : (await documents.ListDocumentsAsync(cancellationToken)).Where(d => d.PendingSteps.Count > 0).ToArray();
+            jobsHealth = new JobsHealth(pending) { PendingSteps = background.ToDictionary(d => d.Id, d => d.PendingSteps) };
             components["store"] = new ComponentHealth("ok", $"{string.Join("; ", stores.Select(s => s.Description))}; {pending} job(s) pending");
         }
         catch (Exception ex)

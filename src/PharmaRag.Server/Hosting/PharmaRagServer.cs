@@ -22,11 +22,14 @@ public static class PharmaRagServer
 
         var app = builder.Build();
         app.UseApiConventions();
+        app.UseWebPage();
         app.MapHealthEndpoints();
         app.MapUploadEndpoints();
         app.MapDocumentsEndpoints();
+        app.MapDocumentFileEndpoints();
         app.MapQueryEndpoints();
         app.MapGraphEndpoints();
+        app.MapEntitySourcesEndpoints();
         app.MapMultimodalQueryEndpoints();
         app.MapStreamingQueryEndpoints();
         return app;

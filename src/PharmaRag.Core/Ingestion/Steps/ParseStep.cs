@@ -1,0 +1,76 @@
+using PharmaRag.Core.Content;
+using PharmaRag.Core.Documents;
+using PharmaRag.Core.Storage;
+
+namespace PharmaRag.Core.Ingestion.Steps;
+
+/// <summary>Parses the document into a content list and saves it, reporting progress page by page.</summary>
+public sealed class ParseStep(IRagStore store, ReadStep reader, DocumentParserRegistry parsers, TimeProvider clock) : IIngestionStep
+{
+    /// <summary>Share of the document's progress bar before and after parsing.</summary>
+    public const double Start = 0.02, End = 0.70;
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    public string Name => IngestionSteps.Parsing;
+
+    public async Task<StepResult> RunAsync(IngestionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Content is null && await reader.RunAsync(context, cancellationToken) is { Outcome: not StepOutcome.Success } failed)
+        {
+            return failed;
+        }
+        var document = context.Document;
+        var pages = new PageCounter();
+        var parsing = parsers.ForMediaType(document.MediaType)
+            .ParseAsync(context.Content!, document.FileName, pages, cancellationToken);
+        var reported = 0;
+        while (!parsing.IsCompleted)
+        {
+            await Task.WhenAny(parsing, Task.Delay(ProgressInterval, clock, cancellationToken));
+            var (done, total) = pages.Current;
+            if (done != reported && total > 0 && !parsing.IsCompleted)
+            {
+                reported = done;
+                var update = new DocumentStatusUpdate(DocumentStatus.Processing)
+                {
+                    Step = Name, Progress = Start + (End - Start) * done / total, Pages = total,
+                };
+                if (!await store.UpdateStatusAsync(document.Id, update, cancellationToken))
+                {
+                    return StepResult.Gone;
+                }
+            }
+        }
+        var parsed = await parsing;
+        if (parsed.Blocks.Count == 0)
+        {
+            return StepResult.Fatal(parsed.UnreadablePages.Count > 0
+                ? $"No text could be read: {parsed.UnreadablePages.Count} of {parsed.Pages} pages have no text layer and OCR is not available."
+                : "The document contains no text.");
+        }
+        await store.SaveContentListAsync(document.Id, parsed, cancellationToken);
+        context.Parsed = parsed;
+        context.Content = null;
+        return await store.UpdateStatusAsync(document.Id,
+            new DocumentStatusUpdate(DocumentStatus.Processing) { Step = Name, Progress = End, Pages = parsed.Pages }, cancellationToken)
+            ? StepResult.Success
+            : StepResult.Gone;
+    }
+
+    private sealed class PageCounter : IProgress<PageProgress>
+    {
+        private long _packed;
+
+        public (int Done, int Total) Current
+        {
+            get
+            {
+                var packed = Interlocked.Read(ref _packed);
+                return ((int)(packed >> 32), (int)packed);
+            }
+        }
+
+        public void Report(PageProgress value) => Interlocked.Exchange(ref _packed, ((long)value.Done << 32) | (uint)value.Total);
+    }
+}

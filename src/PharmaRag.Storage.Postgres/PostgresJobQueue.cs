@@ -1,3 +1,4 @@
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Storage.Postgres;
@@ -16,6 +17,9 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider clo
             // Replicas may enqueue the same document at the same moment: a per-document lock
             // makes the check and the insert one step.
             await c.ExecuteAsync(t, "SELECT pg_advisory_xact_lock(hashtext('pharmarag.job.' || @d))", cancellationToken, ("d", documentId));
+            // A queued job for the document starts over from the first step, like a new one.
+            await c.ExecuteAsync(t, "UPDATE jobs SET last_step = NULL, deferred = false WHERE document_id = @d AND state = 'queued'",
+                cancellationToken, ("d", documentId));
             await c.ExecuteAsync(t,
                 """
                 INSERT INTO jobs (document_id, state, created_at)
@@ -40,13 +44,14 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider clo
                            AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.document_id = j.document_id
                                            AND r.state = 'running' AND r.lease_until > @now))
                        OR (j.state = 'running' AND j.lease_until <= @now)
-                    ORDER BY j.run_after, j.id
+                    ORDER BY j.deferred, j.run_after, j.id
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id, document_id, attempts, last_error
+                RETURNING id, document_id, attempts, last_error, last_step
                 """, t, ("owner", owner), ("lease", now + lease), ("now", now));
             var claimed = await command.ReadListAsync(
-                r => new ProcessingJob(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetNullableString(3)), cancellationToken);
+                r => new ProcessingJob(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetNullableString(3)) { LastStep = r.GetNullableString(4) },
+                cancellationToken);
             return claimed.SingleOrDefault();
         }, cancellationToken);
 
@@ -82,6 +87,58 @@ public sealed class PostgresJobQueue(PostgresDatabase database, TimeProvider clo
             await using var command = c.Command("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')");
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
         }, cancellationToken);
+
+    public Task<long> StartStepAsync(long jobId, string step, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(
+                "INSERT INTO step_runs (document_id, step, started_at) SELECT document_id, @step, @now FROM jobs WHERE id = @job RETURNING id",
+                t, ("job", jobId), ("step", step), ("now", Now()));
+            return await command.ExecuteScalarAsync(cancellationToken) is long id
+                ? id
+                : throw new InvalidOperationException($"Job {jobId} does not exist.");
+        }, cancellationToken);
+
+    public Task FinishStepAsync(long runId, StepOutcome outcome, string? error, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var name = outcome.ToString().ToLowerInvariant();
+            await c.ExecuteAsync(t, "UPDATE step_runs SET finished_at = @now, outcome = @outcome, error = @error WHERE id = @run",
+                cancellationToken, ("run", runId), ("now", Now()), ("outcome", name), ("error", error));
+            if (outcome == StepOutcome.Success)
+            {
+                await c.ExecuteAsync(t,
+                    """
+                    UPDATE jobs j SET last_step = r.step FROM step_runs r
+                    WHERE r.id = @run AND j.document_id = r.document_id AND j.state = 'running'
+                    """, cancellationToken, ("run", runId));
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StepRecord>> ListStepsAsync(string documentId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<StepRecord>>(async c =>
+        {
+            await using var command = c.Command(
+                "SELECT id, document_id, step, started_at, finished_at, outcome, error FROM step_runs WHERE document_id = @d ORDER BY id",
+                null, ("d", documentId));
+            return await command.ReadListAsync(r => new StepRecord
+            {
+                Id = r.GetInt64(0),
+                DocumentId = r.GetString(1),
+                Step = r.GetString(2),
+                StartedAt = r.GetFieldValue<DateTimeOffset>(3),
+                FinishedAt = r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4),
+                Outcome = r.GetNullableString(5),
+                Error = r.GetNullableString(6),
+            }, cancellationToken);
+        }, cancellationToken);
+
+    public Task DeferAsync(long jobId, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(t,
+            """
+            UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL, deferred = true, attempts = GREATEST(attempts - 1, 0)
+            WHERE id = @id AND state = 'running'
+            """, cancellationToken, ("id", jobId)), cancellationToken);
 
     private DateTimeOffset Now() => clock.GetUtcNow().ToUniversalTime();
 }

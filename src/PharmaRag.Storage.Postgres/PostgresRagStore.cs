@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
+using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
@@ -11,21 +12,23 @@ namespace PharmaRag.Storage.Postgres;
 public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clock) : IRagStore
 {
     private const string DocumentColumns =
-        "id, key, file_name, media_type, size_bytes, status, step, progress, pages, chunks, error, created_at, updated_at";
+        "id, key, file_name, media_type, size_bytes, status, step, progress, pages, chunks, error, created_at, updated_at, pending_steps";
     private const string ChunkColumns = "id, document_id, ordinal, text, tokens, page_spans, section, kind";
 
     public Task UpsertDocumentAsync(DocumentRecord d, CancellationToken cancellationToken) =>
         database.WriteAsync((c, t) => c.ExecuteAsync(t,
             $"""
             INSERT INTO documents ({DocumentColumns})
-            VALUES (@id, @key, @file_name, @media_type, @size_bytes, @status, @step, @progress, @pages, @chunks, @error, @created_at, @updated_at)
+            VALUES (@id, @key, @file_name, @media_type, @size_bytes, @status, @step, @progress, @pages, @chunks, @error, @created_at, @updated_at, @pending_steps)
             ON CONFLICT (id) DO UPDATE SET key = excluded.key, file_name = excluded.file_name, media_type = excluded.media_type,
                 size_bytes = excluded.size_bytes, status = excluded.status, step = excluded.step, progress = excluded.progress,
-                pages = excluded.pages, chunks = excluded.chunks, error = excluded.error, updated_at = excluded.updated_at
+                pages = excluded.pages, chunks = excluded.chunks, error = excluded.error, updated_at = excluded.updated_at,
+                pending_steps = excluded.pending_steps
             """, cancellationToken,
             ("id", d.Id), ("key", d.Key), ("file_name", d.FileName), ("media_type", d.MediaType), ("size_bytes", d.SizeBytes),
             ("status", d.Status.ToString()), ("step", d.Step), ("progress", d.Progress), ("pages", d.Pages), ("chunks", d.Chunks),
-            ("error", d.Error), ("created_at", d.CreatedAt.ToUniversalTime()), ("updated_at", d.UpdatedAt.ToUniversalTime())), cancellationToken);
+            ("error", d.Error), ("created_at", d.CreatedAt.ToUniversalTime()), ("updated_at", d.UpdatedAt.ToUniversalTime()),
+            ("pending_steps", d.PendingSteps.ToArray())), cancellationToken);
 
     public async Task<DocumentRecord?> GetDocumentAsync(string id, CancellationToken cancellationToken) =>
         (await QueryDocumentsAsync("WHERE id = @v", ("v", id), cancellationToken)).SingleOrDefault();
@@ -51,12 +54,13 @@ public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clo
                 DocumentStatus.Failed => "COALESCE(@step, step)",
                 _ => "NULL",
             };
-            var error = update.Status is DocumentStatus.Processed ? "NULL" : "COALESCE(@error, error)";
+            // Processed clears the error unless the update names one (a background step that failed for good).
+            var error = update.Status is DocumentStatus.Processed ? "@error" : "COALESCE(@error, error)";
             await using var command = c.Command(
                 $"""
                 UPDATE documents SET status = @status, step = {step}, error = {error},
                     progress = COALESCE(@progress, progress), pages = COALESCE(@pages, pages),
-                    chunks = COALESCE(@chunks, chunks), updated_at = @now
+                    chunks = COALESCE(@chunks, chunks), pending_steps = COALESCE(@pending_steps, pending_steps), updated_at = @now
                 WHERE id = @id
                 """, t);
             command.Parameters.AddWithValue("id", id);
@@ -66,6 +70,10 @@ public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clo
             command.Parameters.Add(new NpgsqlParameter("progress", NpgsqlTypes.NpgsqlDbType.Double) { Value = (object?)update.Progress ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("pages", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)update.Pages ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("chunks", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)update.Chunks ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("pending_steps", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+            {
+                Value = (object?)update.PendingSteps?.ToArray() ?? DBNull.Value,
+            });
             command.Parameters.AddWithValue("now", clock.GetUtcNow().ToUniversalTime());
             return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         }, cancellationToken);
@@ -127,6 +135,8 @@ public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clo
         {
             await c.ExecuteAsync(t, "DELETE FROM chunks WHERE document_id = @id", cancellationToken, ("id", id));
             await c.ExecuteAsync(t, "DELETE FROM jobs WHERE document_id = @id", cancellationToken, ("id", id));
+            await c.ExecuteAsync(t, "DELETE FROM step_runs WHERE document_id = @id", cancellationToken, ("id", id));
+            await c.ExecuteAsync(t, "DELETE FROM content_lists WHERE document_id = @id", cancellationToken, ("id", id));
             return await c.ExecuteAsync(t, "DELETE FROM documents WHERE id = @id", cancellationToken, ("id", id)) > 0;
         }, cancellationToken);
 
@@ -152,6 +162,25 @@ public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clo
         database.WriteAsync((c, t) => c.ExecuteAsync(t,
             "INSERT INTO settings (key, value) VALUES (@k, @v) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             cancellationToken, ("k", key), ("v", value)), cancellationToken);
+
+    public Task SaveContentListAsync(string documentId, ParsedDocument content, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(t,
+            "INSERT INTO content_lists (document_id, content) VALUES (@d, @c) ON CONFLICT (document_id) DO UPDATE SET content = excluded.content",
+            cancellationToken, ("d", documentId), ("c", ContentListJson.Serialize(content))), cancellationToken);
+
+    public Task<ParsedDocument?> GetContentListAsync(string documentId, CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            await using var command = c.Command("SELECT content FROM content_lists WHERE document_id = @d", null, ("d", documentId));
+            return await command.ExecuteScalarAsync(cancellationToken) is byte[] json ? ContentListJson.Deserialize(json) : null;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetDocumentChunksAsync(string documentId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Chunk>>(async c =>
+        {
+            await using var command = c.Command($"SELECT {ChunkColumns} FROM chunks WHERE document_id = @d ORDER BY ordinal", null, ("d", documentId));
+            return await command.ReadListAsync(ReadChunk, cancellationToken);
+        }, cancellationToken);
 
     private static Chunk ReadChunk(NpgsqlDataReader reader) => new()
     {
@@ -188,6 +217,7 @@ public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clo
                 Error = r.GetNullableString(10),
                 CreatedAt = r.GetFieldValue<DateTimeOffset>(11),
                 UpdatedAt = r.GetFieldValue<DateTimeOffset>(12),
+                PendingSteps = r.GetFieldValue<string[]>(13),
             }, cancellationToken);
         }, cancellationToken);
 }

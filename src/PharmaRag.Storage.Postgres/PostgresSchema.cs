@@ -141,6 +141,23 @@ public static class PostgresSchema
             value bytea NOT NULL,
             created_at timestamptz NOT NULL);
         """,
+        """
+        ALTER TABLE documents ADD COLUMN pending_steps text[] NOT NULL DEFAULT '{}';
+        ALTER TABLE jobs ADD COLUMN last_step text;
+        ALTER TABLE jobs ADD COLUMN deferred boolean NOT NULL DEFAULT false;
+        CREATE TABLE content_lists (
+            document_id text PRIMARY KEY,
+            content bytea NOT NULL);
+        CREATE TABLE step_runs (
+            id bigserial PRIMARY KEY,
+            document_id text NOT NULL,
+            step text NOT NULL,
+            started_at timestamptz NOT NULL,
+            finished_at timestamptz,
+            outcome text,
+            error text);
+        CREATE INDEX step_runs_document ON step_runs (document_id, id);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -51,6 +51,13 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         return await work(connection);
     }
 
+    /// <summary>Drops the schema and everything in it (throwaway schemas of benchmarks and tests only).</summary>
+    public async Task DropSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(null, $"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE", cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
     public void Dispose() => DataSource.Dispose();

@@ -32,6 +32,16 @@ public sealed class BenchWorkspace : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pharmarag-bench-" + Guid.NewGuid().ToString("N")[..12]);
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
         var configuration = Configuration();
+        // On a shared database each workspace is a schema of its own, dropped with the workspace.
+        if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { IsPostgres: true } storage)
+        {
+            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [$"{StorageOptions.Section}:Schema"] = $"{storage.Schema ?? "bench"}_{Path.GetFileName(dataDirectory)["pharmarag-bench-".Length..]}",
+                })
+                .Build();
+        }
         var provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(loggers)
@@ -62,6 +72,10 @@ public sealed class BenchWorkspace : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_provider.GetService<Storage.Postgres.PostgresDatabase>() is { } postgres)
+        {
+            await postgres.DropSchemaAsync(CancellationToken.None);
+        }
         await _provider.DisposeAsync();
         _lock.Dispose();
         try

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PharmaRag.Cli.Commands;
+using PharmaRag.Cli.Terminal;
 
 var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharmaceutical documents.")
 {
@@ -11,5 +12,18 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     ReindexCommand.Create(),
     PharmaRag.Bench.Commands.BenchCommand.Create(),
     ParseCommand.Create(),
+    CommonOptions.Verbose,
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
+catch (Exception error)
+{
+    return TerminalError.Report(error, parse.GetValue(CommonOptions.Verbose));
+}

@@ -62,7 +62,7 @@ public sealed class ProviderSelectionTests
             await server.Client.WaitForFinalStatusAsync(id);
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ModelHost.StartAsync(data.Path, fake.ServerArguments()));
+        var error = await Assert.ThrowsAsync<PharmaRag.Core.Ingestion.EmbeddingModelMismatchException>(() => ModelHost.StartAsync(data.Path, fake.ServerArguments()));
 
         Assert.Contains("pharmarag reindex", error.Message);
         Assert.Contains("text-embedding-3-small", error.Message);

@@ -37,7 +37,7 @@ public sealed class LifecycleTests
         using var data = new TempDirectory();
         await using var first = await InProcessServer.StartAsync(data.Path);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => InProcessServer.StartAsync(data.Path));
+        var error = await Assert.ThrowsAsync<PharmaRag.Core.Configuration.DataDirectoryInUseException>(() => InProcessServer.StartAsync(data.Path));
 
         Assert.Contains("in use by another PharmaRag process", error.Message);
     }

@@ -69,7 +69,7 @@ public sealed class DocumentFileRouteTests
     {
         await using var server = await WebServer.StartAsync();
         var id = await server.UploadAsync(SharedLabels.Ibuprofen, await File.ReadAllBytesAsync(SharedLabels.PathOf(SharedLabels.Ibuprofen)));
-        await server.WaitForFinalStatusAsync(id);
+        await server.WaitForFinalStatusAsync(id, backgroundSteps: true);
         var entity = (await server.Client.GetFromJsonAsync<JsonArray>("/graph/entities?search=ibuprofen"))!
             .First(e => (string)e!["name"]! == "ibuprofen")!;
 

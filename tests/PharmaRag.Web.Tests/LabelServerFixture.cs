@@ -11,7 +11,7 @@ public sealed class LabelServerFixture : IAsyncLifetime
     {
         Server = await WebServer.StartAsync();
         DocumentId = await Server.UploadAsync(SharedLabels.Ibuprofen, await File.ReadAllBytesAsync(SharedLabels.PathOf(SharedLabels.Ibuprofen)));
-        var document = await Server.WaitForFinalStatusAsync(DocumentId);
+        var document = await Server.WaitForFinalStatusAsync(DocumentId, backgroundSteps: true);
         Assert.Equal("processed", (string)document["status"]!);
     }
 

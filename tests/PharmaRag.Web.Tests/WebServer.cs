@@ -57,13 +57,18 @@ public sealed class WebServer : IAsyncDisposable
         return (string)body["sha256"]!;
     }
 
-    public async Task<JsonObject> WaitForFinalStatusAsync(string id, int timeoutSeconds = 120)
+    /// <summary>
+    /// Polls until the document is processed or failed; with <paramref name="backgroundSteps"/>, also
+    /// until the steps that run after it became searchable (graph, vectors: pending_steps) are done.
+    /// </summary>
+    public async Task<JsonObject> WaitForFinalStatusAsync(string id, bool backgroundSteps = false, int timeoutSeconds = 120)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (true)
         {
             var document = (await Client.GetFromJsonAsync<JsonObject>($"/documents/{id}"))!;
-            if ((string)document["status"]! is "processed" or "failed")
+            var pending = document["pending_steps"]?.AsArray().Count ?? 0;
+            if ((string)document["status"]! is "failed" || ((string)document["status"]! is "processed" && (!backgroundSteps || pending == 0)))
             {
                 return document;
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Server.Hosting;
@@ -13,42 +14,41 @@ namespace PharmaRag.Bench.Ingestion;
 /// </summary>
 public sealed class BenchWorkspace : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly IHost _host;
     private readonly DataDirectoryLock _lock;
 
-    private BenchWorkspace(ServiceProvider provider, DataDirectoryLock dataLock, string dataDirectory)
+    private BenchWorkspace(IHost host, DataDirectoryLock dataLock, string dataDirectory)
     {
-        _provider = provider;
+        _host = host;
         _lock = dataLock;
         DataDirectory = dataDirectory;
     }
 
     public string DataDirectory { get; }
 
-    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pharmarag-bench-" + Guid.NewGuid().ToString("N")[..12]);
-        var dataLock = DataDirectoryLock.Acquire(dataDirectory);
-        var configuration = Configuration();
+        // The product's host (appsettings.json beside the executable, PharmaRag__* variables,
+        // options validated), so a run measures what the product would do; only the retrieval
+        // depth cap is raised, because document-level metrics such as recall@100 need more chunks
+        // than a user query.
+        var builder = PharmaRagHost.CreateApplicationBuilder([$"--{RetrievalOptions.Section}:MaxTopK=1000"], dataDirectory);
+        builder.Services.AddSingleton(loggers);
         // On a shared database each workspace is a schema of its own, dropped with the workspace.
-        if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { IsPostgres: true } storage)
+        if (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { IsPostgres: true } storage)
         {
-            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    [$"{StorageOptions.Section}:Schema"] = $"{storage.Schema ?? "bench"}_{Path.GetFileName(dataDirectory)["pharmarag-bench-".Length..]}",
-                })
-                .Build();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{StorageOptions.Section}:Schema"] = $"{storage.Schema ?? "bench"}_{Path.GetFileName(dataDirectory)["pharmarag-bench-".Length..]}",
+            });
         }
-        var provider = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(loggers)
-            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
-            .AddPharmaRag(configuration, dataDirectory)
-            .BuildServiceProvider();
-        var workspace = new BenchWorkspace(provider, dataLock, dataDirectory);
+        var host = builder.Build();
+        PharmaRagHost.ValidateOptions(host.Services);
+        var dataLock = DataDirectoryLock.Acquire(dataDirectory);
+        var workspace = new BenchWorkspace(host, dataLock, dataDirectory);
         try
         {
             await workspace.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken);
@@ -61,22 +61,20 @@ public sealed class BenchWorkspace : IAsyncDisposable
         }
     }
 
-    // The product's settings (appsettings.json beside the executable, PharmaRag__* variables), so
-    // a run measures what the product would do; only the retrieval depth cap is raised, because
-    // document-level metrics such as recall@100 need more chunks than a user query.
-    private static IConfiguration Configuration() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .AddInMemoryCollection(new Dictionary<string, string?> { [$"{RetrievalOptions.Section}:MaxTopK"] = "1000" })
-        .Build();
-
     public async ValueTask DisposeAsync()
     {
-        if (_provider.GetService<Storage.Postgres.PostgresDatabase>() is { } postgres)
+        if (_host.Services.GetService<Storage.Postgres.PostgresDatabase>() is { } postgres)
         {
             await postgres.DropSchemaAsync(CancellationToken.None);
         }
-        await _provider.DisposeAsync();
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
         _lock.Dispose();
         try
         {

@@ -1,23 +1,27 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Server.Hosting;
 
 namespace PharmaRag.Cli.Commands;
 
-/// <summary>The services of the data directory for commands that run without the web server.</summary>
+/// <summary>
+/// The services of the data directory for commands that run without the web server, built by
+/// the same host as `serve` (<see cref="PharmaRagHost"/>): same configuration, same options
+/// validation.
+/// </summary>
 internal sealed class CliServices : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly IHost _host;
     private readonly DataDirectoryLock? _lock;
 
     private readonly bool _sharedStore;
 
-    private CliServices(ServiceProvider provider, DataDirectoryLock? dataLock, string dataDirectory, bool sharedStore)
+    private CliServices(IHost host, DataDirectoryLock? dataLock, string dataDirectory, bool sharedStore)
     {
         _sharedStore = sharedStore;
-        _provider = provider;
+        _host = host;
         _lock = dataLock;
         DataDirectory = dataDirectory;
     }
@@ -27,41 +31,70 @@ internal sealed class CliServices : IAsyncDisposable
     /// <summary>True when this command holds the data directory (no server is running on it), or the store is shared.</summary>
     public bool OwnsDataDirectory => _lock is not null || _sharedStore;
 
-    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>
     /// Opens the data directory. Writers must own it; readers share it with a running server.
+    /// Settings are validated before the directory is touched.
     /// </summary>
     public static async Task<CliServices> OpenAsync(
-        string? dataOption, bool write, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
+        string? dataOption, CliInvocation invocation, bool write, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
     {
         var dataDirectory = Core.Configuration.DataDirectory.Resolve(dataOption);
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-            .AddPharmaRag(configuration, dataDirectory)
-            .BuildServiceProvider();
+        var host = Build(invocation, dataDirectory);
         DataDirectoryLock? dataLock = null;
         try
         {
-            // Only the embedded store needs the directory to itself; a shared store always "owns" it.
-            dataLock = DataDirectoryGuard.AcquireIfNeeded(services, dataDirectory);
+            PharmaRagHost.ValidateOptions(host.Services);
+            try
+            {
+                // Only the embedded store needs the directory to itself; a shared store (PostgreSQL) is always ours.
+                dataLock = DataDirectoryGuard.AcquireIfNeeded(host.Services, dataDirectory);
+            }
+            catch (DataDirectoryInUseException) when (!write)
+            {
+                // A server owns the directory and has prepared it; reading alongside it is safe.
+            }
+            var shared = !host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.NeedsDataDirectoryLock;
+            var cli = new CliServices(host, dataLock, dataDirectory, shared);
+            if (cli.OwnsDataDirectory)
+            {
+                await cli.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken, checkEmbeddingModel);
+            }
+            return cli;
         }
-        catch (InvalidOperationException) when (!write)
+        catch
         {
-            // A server owns the directory and has prepared it; reading alongside it is safe.
+            host.Dispose();
+            dataLock?.Dispose();
+            throw;
         }
-        var shared = !services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.NeedsDataDirectoryLock;
-        var cli = new CliServices(services, dataLock, dataDirectory, shared);
-        if (cli.OwnsDataDirectory)
+    }
+
+    /// <summary>A host with the shared configuration and logging, for commands that need no data directory.</summary>
+    public static IHost BuildWithoutData(CliInvocation invocation, Action<IServiceCollection> addServices)
+    {
+        var builder = PharmaRagHost.CreateApplicationBuilder(invocation.HostArgs(quietLogs: true));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        addServices(builder.Services);
+        var host = builder.Build();
+        try
         {
-            await cli.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken, checkEmbeddingModel);
+            PharmaRagHost.ValidateOptions(host.Services);
+            return host;
         }
-        return cli;
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    private static IHost Build(CliInvocation invocation, string dataDirectory)
+    {
+        var builder = PharmaRagHost.CreateApplicationBuilder(invocation.HostArgs(quietLogs: true), dataDirectory);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        return builder.Build();
     }
 
     public async ValueTask DisposeAsync()
@@ -70,7 +103,14 @@ internal sealed class CliServices : IAsyncDisposable
         {
             await Get<Core.Storage.IVectorIndex>().FlushAsync(CancellationToken.None);
         }
-        await _provider.DisposeAsync();
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
         _lock?.Dispose();
     }
 }

@@ -12,10 +12,10 @@ internal static class DocumentsCommand
     {
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
-        var command = new Command("documents", "List documents and their status") { json, data };
+        var command = new Command("documents", "List documents and their status") { json, data }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data), write: false, cancellationToken);
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data), CliInvocation.From(parse), write: false, cancellationToken);
             var documents = await services.Get<IRagStore>().ListDocumentsAsync(cancellationToken);
             if (parse.GetValue(json))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PharmaRag.Cli.Terminal;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Gateway.Hosting;
 
@@ -21,17 +22,16 @@ internal static class GatewayCommand
         var command = new Command("gateway", "Run the gateway: presigned uploads, events and queries, with compute started on demand")
         {
             urls, data, compute, idle,
-        };
-        command.TreatUnmatchedTokensAsErrors = false;
+        }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = new List<string>(parse.UnmatchedTokens) { $"--{GatewayOptions.Section}:Compute={parse.GetValue(compute)}" };
+            var invocation = CliInvocation.From(parse);
+            var configuration = new List<string>(invocation.HostArgs(quietLogs: false)) { $"--{GatewayOptions.Section}:Compute={parse.GetValue(compute)}" };
             if (parse.GetValue(idle) is { } idleText)
             {
                 if (!DurationParser.TryParse(idleText, out var idleTimeout))
                 {
-                    await Console.Error.WriteLineAsync($"--idle-timeout: '{idleText}' is not a duration such as 30s, 5m or 1h.");
-                    return 2;
+                    throw new UsageException($"--idle-timeout: '{idleText}' is not a duration; write it as 30s, 5m or 1h.");
                 }
                 configuration.Add($"--{GatewayOptions.Section}:IdleTimeoutSeconds={idleTimeout.TotalSeconds}");
             }

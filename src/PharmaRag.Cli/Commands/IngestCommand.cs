@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PharmaRag.Cli.Terminal;
 using System.Diagnostics;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
@@ -19,15 +20,16 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to ingest", Arity = ArgumentArity.OneOrMore };
         var force = new Option<bool>("--force") { Description = "Re-process documents that were already processed" };
         var data = CommonOptions.Data();
-        var command = new Command("ingest", "Ingest files or folders (recursively) through the full pipeline: each file is searchable as soon as it is indexed; background steps finish at the end") { paths, force, data };
+        var command = new Command("ingest", "Ingest files or folders (recursively) through the full pipeline: each file is searchable as soon as it is indexed; background steps finish at the end") { paths, force, data }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = await OpenOrExplainAsync(parse.GetValue(data), cancellationToken);
-            if (services is null)
-            {
-                return 2;
-            }
-            var files = Expand(parse.GetValue(paths)!, services.Get<DocumentParserRegistry>(), out var missing);
+            // The paths argument takes every token, so settings (--Section:Key=value) are picked out of it.
+            var (settings, inputs) = SplitSettings(parse.GetValue(paths)!);
+            var parsed = CliInvocation.From(parse);
+            var invocation = parsed with { ConfigurationArgs = [.. parsed.ConfigurationArgs, .. settings] };
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data), invocation, write: true, cancellationToken);
+            OcrNotice.WarnIfMissing();
+            var files = Expand(inputs, services.Get<DocumentParserRegistry>(), out var missing);
             foreach (var path in missing)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]Not found:[/] {path}");
@@ -39,17 +41,10 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<CliServices?> OpenOrExplainAsync(string? data, CancellationToken cancellationToken)
+    private static (string[] Settings, string[] Paths) SplitSettings(string[] tokens)
     {
-        try
-        {
-            return await CliServices.OpenAsync(data, write: true, cancellationToken);
-        }
-        catch (InvalidOperationException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return null;
-        }
+        static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal) && token.Contains(':', StringComparison.Ordinal) && token.Contains('=', StringComparison.Ordinal);
+        return ([.. tokens.Where(IsSetting)], [.. tokens.Where(t => !IsSetting(t))]);
     }
 
     /// <summary>Files under the given paths that a parser reads, with the object key each is stored under.</summary>

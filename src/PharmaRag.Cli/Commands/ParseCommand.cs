@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
+using PharmaRag.Cli.Terminal;
 using PharmaRag.Documents;
+using PharmaRag.Documents.Ocr;
 using Spectre.Console;
 
 namespace PharmaRag.Cli.Commands;
@@ -32,32 +34,30 @@ internal static class ParseCommand
     {
         var file = new Argument<string>("file") { Description = "The file to parse (PDF, DOCX, XLSX, PPTX, HTML, Markdown, text, CSV, image)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var command = new Command("parse", "Print the content list (text, tables, images, equations) of a file") { file, json };
+        var command = new Command("parse", "Print the content list (text, tables, images, equations) of a file") { file, json }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))
             {
-                await Console.Error.WriteLineAsync($"Not found: {path}");
-                return 2;
+                throw new UsageException($"Not found: {path}; give the path of an existing file.");
             }
-            var parsers = new DocumentParserRegistry(new ServiceCollection().AddDocumentParsers().BuildServiceProvider().GetServices<IDocumentParser>());
+            using var host = CliServices.BuildWithoutData(CliInvocation.From(parse), services => services.AddDocumentParsers());
+            var parsers = new DocumentParserRegistry(host.Services.GetServices<IDocumentParser>());
             if (MediaTypes.FromFileName(path) is not { } mediaType || !parsers.Supports(path))
             {
-                await Console.Error.WriteLineAsync($"Unsupported file type. Supported: {string.Join(", ", MediaTypes.SupportedExtensions)}.");
-                return 2;
+                throw new UsageException($"Unsupported file type: {Path.GetFileName(path)}; give one of {string.Join(", ", MediaTypes.SupportedExtensions)}.");
             }
             ParsedDocument parsed;
-            try
+            await using (var content = File.OpenRead(path))
             {
-                await using var content = File.OpenRead(path);
                 parsed = await parsers.ForMediaType(mediaType).ParseAsync(content, Path.GetFileName(path), cancellationToken);
-                parsed = await new OfflineBlockDescriber().DescribeAsync(parsed, cancellationToken);
             }
-            catch (DocumentParseException ex)
+            parsed = await new OfflineBlockDescriber().DescribeAsync(parsed, cancellationToken);
+            if (parsed.UnreadablePages.Count > 0 && OcrNotice.Missing(host.Services.GetRequiredService<TesseractOcr>()) is { } missing)
             {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
+                await Console.Error.WriteLineAsync($"{parsed.UnreadablePages.Count} page(s) have no text layer and cannot be read. {missing}");
+                return TerminalError.FailureExitCode;
             }
             if (parse.GetValue(json))
             {

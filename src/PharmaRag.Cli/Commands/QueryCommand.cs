@@ -23,10 +23,10 @@ internal static class QueryCommand
         var topK = new Option<int?>("--top-k") { Description = "Chunks to retrieve" };
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
-        var command = new Command("query", "Ask a question of the ingested documents") { question, mode, topK, json, data };
+        var command = new Command("query", "Ask a question of the ingested documents") { question, mode, topK, json, data }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data), write: false, cancellationToken);
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data), CliInvocation.From(parse), write: false, cancellationToken);
             var answer = await services.Get<RagQueryService>().QueryAsync(
                 new RagQuery(parse.GetValue(question)!) { Mode = parse.GetValue(mode), TopK = parse.GetValue(topK) }, cancellationToken);
             if (parse.GetValue(json))

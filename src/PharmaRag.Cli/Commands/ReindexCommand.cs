@@ -13,10 +13,10 @@ internal static class ReindexCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
-        var command = new Command("reindex", "Re-embed and re-index every stored chunk (after changing the embedding model)") { data };
+        var command = new Command("reindex", "Re-embed and re-index every stored chunk (after changing the embedding model)") { data }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data), write: true, cancellationToken, checkEmbeddingModel: false);
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data), CliInvocation.From(parse), write: true, cancellationToken, checkEmbeddingModel: false);
             var store = services.Get<IRagStore>();
             var keywords = services.Get<IKeywordIndex>();
             var vectors = services.Get<IVectorIndex>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PharmaRag.Cli.Terminal;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Server.Hosting;
 
@@ -18,23 +19,14 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the API, the upload store and the ingestion worker in one process")
         {
             urls, data,
-        };
-        // Unrecognised tokens such as --PharmaRag:Ingestion:Workers=1 are configuration overrides.
-        command.TreatUnmatchedTokensAsErrors = false;
+        }.AcceptingSettings();
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var invocation = CliInvocation.From(parse);
             var settings = new ServerSettings(
-                parse.GetValue(urls)!, DataDirectory.Resolve(parse.GetValue(data)), parse.UnmatchedTokens.ToArray());
-            try
-            {
-                await PharmaRagServer.RunAsync(settings, cancellationToken);
-                return 0;
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is IOException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 2;
-            }
+                parse.GetValue(urls)!, DataDirectory.Resolve(parse.GetValue(data)), invocation.HostArgs(quietLogs: false));
+            await PharmaRagServer.RunAsync(settings, cancellationToken, started: OcrNotice.WarnIfMissing);
+            return 0;
         });
         return command;
     }

@@ -28,7 +28,7 @@ public sealed class DataDirectoryLock : IDisposable
         catch (IOException ex)
         {
             var holder = TryReadHolder(path);
-            throw new InvalidOperationException(
+            throw new DataDirectoryInUseException(
                 $"The data directory {dataDirectory} is in use by another PharmaRag process{holder}. " +
                 "Stop it, or send work to it over HTTP, or choose another directory with --data.", ex);
         }

@@ -89,7 +89,8 @@ public static class PharmaRagGateway
     public static async Task RunAsync(GatewaySettings settings, CancellationToken cancellationToken)
     {
         await using var app = Build(settings);
-        await app.StartAsync(cancellationToken);
+        PharmaRagHost.ValidateOptions(app.Services);
+        await app.StartAndStopOnFailureAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
     }
 }

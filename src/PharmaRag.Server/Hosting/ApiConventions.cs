@@ -9,6 +9,7 @@ namespace PharmaRag.Server.Hosting;
 /// <summary>What every PharmaRag HTTP application shares: snake_case JSON, problem details, OpenAPI.</summary>
 public static class ApiConventions
 {
+    /// <summary>A web host with the configuration sources of <see cref="PharmaRagHost"/>.</summary>
     public static WebApplicationBuilder CreateBuilder(string urls, string[] configurationArgs)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

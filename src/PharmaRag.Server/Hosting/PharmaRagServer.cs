@@ -35,12 +35,30 @@ public static class PharmaRagServer
         return app;
     }
 
-    /// <summary>Runs until stopped, holding the data directory lock throughout when the store needs it.</summary>
-    public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    /// <summary>Runs until stopped, holding the data directory lock throughout when the store needs it (SQLite).</summary>
+    public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken, Action? started = null)
     {
-        await using var app = Build(settings);
-        using var dataLock = DataDirectoryGuard.AcquireIfNeeded(app.Services, settings.DataDirectory);
-        await app.StartAsync(cancellationToken);
-        await app.WaitForShutdownAsync(cancellationToken);
+        var app = Build(settings);
+        DataDirectoryLock? dataLock;
+        try
+        {
+            // Settings are checked before the directory is taken; the lock outlives the app.
+            PharmaRagHost.ValidateOptions(app.Services);
+            dataLock = DataDirectoryGuard.AcquireIfNeeded(app.Services, settings.DataDirectory);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        using (dataLock)
+        {
+            await using (app)
+            {
+                await app.StartAndStopOnFailureAsync(cancellationToken);
+                started?.Invoke();
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+        }
     }
 }

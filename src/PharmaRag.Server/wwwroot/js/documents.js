@@ -152,6 +152,7 @@ export function startDocuments({ onSelectionChange }) {
       const list = await getJson('/documents');
       listError.hidden = true;
       render(list);
+      document.body.dataset.listedAt ??= String(Math.round(performance.now()));
     } catch (error) {
       listError.textContent = `The document list could not be loaded: ${error.message}`;
       listError.hidden = false;

@@ -21,6 +21,8 @@ startApiKey();
 window.addEventListener('hashchange', showView);
 showView();
 document.body.dataset.ready = 'true';
+// When the page became usable, for measurements (ms since navigation start).
+document.body.dataset.readyAt = String(Math.round(performance.now()));
 
 function showView() {
   const name = views.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'documents';

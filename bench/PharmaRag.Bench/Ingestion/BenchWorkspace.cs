@@ -28,7 +28,11 @@ public sealed class BenchWorkspace : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        CreateAsync(loggers, _ => { }, cancellationToken);
+
+    /// <summary>A workspace whose services <paramref name="configure"/> may replace (its registrations come last, so they win).</summary>
+    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, Action<IServiceCollection> configure, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pharmarag-bench-" + Guid.NewGuid().ToString("N")[..12]);
         // The product's host (appsettings.json beside the executable, PharmaRag__* variables,
@@ -37,6 +41,7 @@ public sealed class BenchWorkspace : IAsyncDisposable
         // than a user query.
         var builder = PharmaRagHost.CreateApplicationBuilder([$"--{RetrievalOptions.Section}:MaxTopK=1000"], dataDirectory);
         builder.Services.AddSingleton(loggers);
+        configure(builder.Services);
         // On a shared database each workspace is a schema of its own, dropped with the workspace.
         if (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { IsPostgres: true } storage)
         {

@@ -4,7 +4,6 @@ using PharmaRag.Core;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Documents;
 using PharmaRag.Models;
-using PharmaRag.Storage.FileSystem;
 using PharmaRag.Storage.Neo4j;
 using PharmaRag.Storage.Postgres;
 using PharmaRag.Storage.Sqlite;
@@ -28,7 +27,7 @@ public static class PharmaRagServiceCollectionExtensions
         services.AddDocumentParsers();
         services.AddModels(configuration);
         services.AddStorage(configuration, dataDirectory);
-        services.AddFileSystemObjectStore(dataDirectory, configuration[$"{UploadOptions.Section}:SigningKey"]);
+        services.AddConfiguredObjectStore(configuration, dataDirectory);
         services.AddSingleton<PharmaRagStartup>();
         return services;
     }

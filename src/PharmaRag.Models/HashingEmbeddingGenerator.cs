@@ -32,27 +32,33 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     public static float[] Embed(string text)
     {
-        var counts = new Dictionary<string, float>(StringComparer.Ordinal);
+        // Features are kept by their 64-bit hash (the index and sign come from it anyway), so no
+        // feature string is built: the same vector, without an allocation per feature.
+        var counts = new Dictionary<ulong, float>();
         string? previous = null;
+        Span<char> padded = stackalloc char[66];
         foreach (var word in TermAnalyzer.Words(text))
         {
             var stem = TermAnalyzer.Stem(word);
-            Add(counts, "w:" + stem, 1f);
+            Add(counts, Fnv1a(Fnv1a(Offset, "w:"), stem), 1f);
             if (previous is not null)
             {
-                Add(counts, "b:" + previous + " " + stem, 0.5f);
+                Add(counts, Fnv1a(Fnv1a(Fnv1a(Fnv1a(Offset, "b:"), previous), " "), stem), 0.5f);
             }
             previous = stem;
-            var padded = "<" + word + ">";
-            for (var i = 0; i + 4 <= padded.Length; i++)
+            var gram = word.Length + 2 <= padded.Length ? padded[..(word.Length + 2)] : new char[word.Length + 2];
+            gram[0] = '<';
+            word.AsSpan().CopyTo(gram[1..]);
+            gram[^1] = '>';
+            var prefix = Fnv1a(Offset, "c:");
+            for (var i = 0; i + 4 <= gram.Length; i++)
             {
-                Add(counts, "c:" + padded.Substring(i, 4), 0.2f);
+                Add(counts, Fnv1a(prefix, gram.Slice(i, 4)), 0.2f);
             }
         }
         var vector = new float[Dimensions];
-        foreach (var (feature, weight) in counts)
+        foreach (var (hash, weight) in counts)
         {
-            var hash = Fnv1a(feature);
             var index = (int)(hash % Dimensions);
             var sign = (hash >> 63) == 0 ? 1f : -1f;
             vector[index] += sign * (1 + MathF.Log(1 + weight));
@@ -61,12 +67,13 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         return vector;
     }
 
-    private static void Add(Dictionary<string, float> counts, string feature, float weight) =>
+    private const ulong Offset = 14695981039346656037UL;
+
+    private static void Add(Dictionary<ulong, float> counts, ulong feature, float weight) =>
         counts[feature] = counts.GetValueOrDefault(feature) + weight;
 
-    private static ulong Fnv1a(string text)
+    private static ulong Fnv1a(ulong hash, ReadOnlySpan<char> text)
     {
-        var hash = 14695981039346656037UL;
         foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;

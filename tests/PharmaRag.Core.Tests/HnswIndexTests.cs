@@ -45,6 +45,29 @@ public sealed class HnswIndexTests
     }
 
     [Fact]
+    public void A_build_on_four_threads_has_the_recall_of_a_serial_build_and_keeps_ids_in_order()
+    {
+        var vectors = ClusteredVectors(4000, 64, seed: 1);
+        var index = new HnswIndex(64);
+        index.Add(vectors[0]);
+
+        var first = index.AddRange(vectors.Skip(1).ToArray(), threads: 4);
+
+        Assert.Equal((1, 4000), (first, index.Count));
+        Assert.Equal(vectors[1234], index.Vector(1234).ToArray());
+        var queries = ClusteredVectors(200, 64, seed: 2);
+        var hits = 0;
+        foreach (var query in queries)
+        {
+            var exact = index.SearchExact(query, 10).Select(r => r.Id).ToHashSet();
+            hits += index.Search(query, 10, ef: 64).Count(r => exact.Contains(r.Id));
+        }
+        Assert.True(hits / (200.0 * 10) >= 0.95, $"recall@10 = {hits / 2000.0:0.000}");
+        // Every node is reachable: searching for its own vector finds it.
+        Assert.All(Enumerable.Range(0, 4000).Where(i => i % 97 == 0), i => Assert.Equal(i, index.Search(vectors[i], 1, ef: 64)[0].Id));
+    }
+
+    [Fact]
     public void Deleted_nodes_are_never_returned_and_results_are_best_first()
     {
         var vectors = ClusteredVectors(500, 32, seed: 3);

@@ -11,6 +11,7 @@ public static class BenchCommand
         DatasetsBenchCommand.Create(),
         VectorsBenchCommand.Create(),
         SearchScaleBenchCommand.Create(),
+        IngestBenchCommand.Create(),
     };
 
     internal static Option<string> Mode() => new("--mode")

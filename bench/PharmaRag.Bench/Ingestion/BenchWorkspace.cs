@@ -27,7 +27,11 @@ public sealed class BenchWorkspace : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        CreateAsync(loggers, _ => { }, cancellationToken);
+
+    /// <summary>A workspace whose services <paramref name="configure"/> may replace (its registrations come last, so they win).</summary>
+    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, Action<IServiceCollection> configure, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pharmarag-bench-" + Guid.NewGuid().ToString("N")[..12]);
         // The product's host (appsettings.json beside the executable, PharmaRag__* variables,
@@ -36,6 +40,7 @@ public sealed class BenchWorkspace : IAsyncDisposable
         // than a user query.
         var builder = PharmaRagHost.CreateApplicationBuilder([$"--{RetrievalOptions.Section}:MaxTopK=1000"], dataDirectory);
         builder.Services.AddSingleton(loggers);
+        configure(builder.Services);
         var host = builder.Build();
         PharmaRagHost.ValidateOptions(host.Services);
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);

@@ -19,6 +19,7 @@ public sealed class HnswIndex
     private readonly double _levelFactor;
     private readonly Random _random;
     private readonly ConcurrentBag<VisitedSet> _visitedPool = new();
+    private readonly object _topLock = new();
     private float[] _vectors;
     private int[][][] _links;
     private bool[] _deleted;
@@ -59,43 +60,131 @@ public sealed class HnswIndex
         var id = Count;
         EnsureCapacity(id + 1);
         vector.CopyTo(_vectors.AsSpan(id * Dimensions, Dimensions));
-        var level = (int)Math.Floor(-Math.Log(1 - _random.NextDouble()) * _levelFactor);
-        _links[id] = new int[level + 1][];
+        _links[id] = NewLevels(RandomLevel());
+        Count++;
+        Insert(id, locks: null);
+        return id;
+    }
+
+    /// <summary>
+    /// Adds many unit vectors at once, inserting them on up to <paramref name="threads"/> threads
+    /// (every core by default), as hnswlib does: each node's links are replaced under that node's
+    /// lock, and a node that raises the top level holds the index-wide lock. Returns the first id;
+    /// the others follow in order. Like <see cref="Add"/>, not concurrent with other calls.
+    /// </summary>
+    public int AddRange(IReadOnlyList<float[]> vectors, int threads = 0)
+    {
+        if (vectors.Any(v => v.Length != Dimensions))
+        {
+            throw new ArgumentException($"Every vector must have {Dimensions} dimensions.", nameof(vectors));
+        }
+        var first = Count;
+        EnsureCapacity(first + vectors.Count);
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            vectors[i].CopyTo(_vectors.AsSpan((first + i) * Dimensions, Dimensions));
+            _links[first + i] = NewLevels(RandomLevel());
+        }
+        Count = first + vectors.Count;
+        var start = first;
+        if (_entryPoint < 0 && vectors.Count > 0)
+        {
+            Insert(first, locks: null);
+            start++;
+        }
+        var locks = Enumerable.Range(0, Count).Select(_ => new object()).ToArray();
+        var parallelism = threads > 0 ? threads : Environment.ProcessorCount;
+        Parallel.For(start, Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, id => Insert(id, locks));
+        return first;
+    }
+
+    private int RandomLevel() => (int)Math.Floor(-Math.Log(1 - _random.NextDouble()) * _levelFactor);
+
+    private static int[][] NewLevels(int level)
+    {
+        var levels = new int[level + 1][];
         for (var l = 0; l <= level; l++)
         {
-            _links[id][l] = [];
+            levels[l] = [];
         }
-        Count++;
+        return levels;
+    }
 
-        if (_entryPoint < 0)
+    // Links node id (its vector and empty levels in place) into the graph. With locks, several
+    // inserts run at once: link arrays are replaced whole, never changed in place, so a search
+    // reading one sees the old or the new array.
+    private void Insert(int id, object[]? locks)
+    {
+        var vector = Vector(id);
+        var level = _links[id].Length - 1;
+        var topLevel = false;
+        if (locks is not null)
         {
-            _entryPoint = id;
-            _maxLevel = level;
-            return id;
+            Monitor.Enter(_topLock);
+            topLevel = level > _maxLevel;
         }
-
+        // Entry point and top level are read together: another insert may raise them.
         var entry = _entryPoint;
-        for (var l = _maxLevel; l > level; l--)
+        var maxLevel = _maxLevel;
+        if (locks is not null && !topLevel)
         {
-            entry = Greedy(vector, entry, l);
+            Monitor.Exit(_topLock);
         }
-        for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
+        try
         {
-            var candidates = SearchLayer(vector, [entry], _efConstruction, l, includeDeleted: true);
-            var neighbours = SelectNeighbours(candidates, l == 0 ? _m0 : _m);
-            _links[id][l] = neighbours;
-            foreach (var neighbour in neighbours)
+            if (entry < 0)
             {
-                Connect(neighbour, id, l);
+                _entryPoint = id;
+                _maxLevel = level;
+                return;
             }
-            entry = candidates[0].Id;
+            for (var l = maxLevel; l > level; l--)
+            {
+                entry = Greedy(vector, entry, l);
+            }
+            for (var l = Math.Min(level, maxLevel); l >= 0; l--)
+            {
+                var candidates = SearchLayer(vector, [entry], _efConstruction, l, includeDeleted: true);
+                var neighbours = SelectNeighbours(candidates, l == 0 ? _m0 : _m);
+                if (locks is null)
+                {
+                    _links[id][l] = neighbours;
+                }
+                else
+                {
+                    // Another insert may have linked to this node already, on a level it reached through a neighbour.
+                    lock (locks[id])
+                    {
+                        _links[id][l] = _links[id][l].Length == 0 ? neighbours : Merge(id, l, neighbours, _links[id][l]);
+                    }
+                }
+                foreach (var neighbour in neighbours)
+                {
+                    if (locks is null)
+                    {
+                        Connect(neighbour, id, l);
+                        continue;
+                    }
+                    lock (locks[neighbour])
+                    {
+                        Connect(neighbour, id, l);
+                    }
+                }
+                entry = candidates[0].Id;
+            }
+            if (level > _maxLevel)
+            {
+                _maxLevel = level;
+                _entryPoint = id;
+            }
         }
-        if (level > _maxLevel)
+        finally
         {
-            _maxLevel = level;
-            _entryPoint = id;
+            if (topLevel)
+            {
+                Monitor.Exit(_topLock);
+            }
         }
-        return id;
     }
 
     public void Remove(int id)
@@ -269,6 +358,15 @@ public sealed class HnswIndex
             kept.Add(candidate);
         }
         return kept.Select(c => c.Id).ToArray();
+    }
+
+    private int[] Merge(int id, int level, int[] chosen, int[] existing)
+    {
+        var candidates = chosen.Union(existing)
+            .Select(n => new Candidate(n, 1 - VectorMath.Similarity(Vector(id), Vector(n))))
+            .ToList();
+        candidates.Sort((a, b) => a.Distance.CompareTo(b.Distance));
+        return SelectNeighbours(candidates, level == 0 ? _m0 : _m);
     }
 
     private void Connect(int from, int to, int level)

@@ -9,11 +9,26 @@ public sealed class TesseractOcr
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private readonly string? _tesseract;
+    private readonly string? _pdftoppm;
+
+    /// <summary>OCR with the tools found on PATH.</summary>
+    public TesseractOcr()
+        : this(ExternalTool.Find("tesseract"), ExternalTool.Find("pdftoppm"))
+    {
+    }
+
+    private TesseractOcr(string? tesseract, string? pdftoppm)
+    {
+        _tesseract = tesseract;
+        _pdftoppm = pdftoppm;
+    }
+
+    /// <summary>OCR switched off, as on a machine without tesseract (benchmarks compare both).</summary>
+    public static TesseractOcr Disabled() => new(null, null);
 
     /// <summary>OCR processes run at the same time: one per core.</summary>
     public int MaxProcesses { get; } = Environment.ProcessorCount;
-    private readonly string? _tesseract = ExternalTool.Find("tesseract");
-    private readonly string? _pdftoppm = ExternalTool.Find("pdftoppm");
 
     /// <summary>True when images can be read.</summary>
     public bool IsAvailable => _tesseract is not null;

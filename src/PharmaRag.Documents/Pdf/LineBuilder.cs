@@ -22,7 +22,9 @@ internal static class LineBuilder
     public static List<PdfLine> Build(IReadOnlyList<Letter> letters, IReadOnlyList<Rule> rules)
     {
         var verticals = rules.Where(r => !r.Horizontal).ToList();
-        var glyphs = letters.Where(l => l.TextOrientation == TextOrientation.Horizontal && l.Value.Length > 0).Select(ToGlyph).ToList();
+        var fonts = new Dictionary<string, (bool Bold, bool Math)>(StringComparer.Ordinal);
+        var glyphs = letters.Where(l => l.TextOrientation == TextOrientation.Horizontal && l.Value.Length > 0)
+            .Select(l => ToGlyph(l, fonts)).ToList();
         var lines = new List<PdfLine>();
         foreach (var row in GroupRows(glyphs))
         {
@@ -38,14 +40,23 @@ internal static class LineBuilder
     public static string RotatedText(IReadOnlyList<Letter> letters) =>
         string.Concat(letters.Where(l => l.TextOrientation != TextOrientation.Horizontal).Select(l => l.Value)).Trim();
 
-    private static Glyph ToGlyph(Letter letter)
+    // What a font's name says, looked up once per font and page instead of once per letter.
+    private static (bool Bold, bool Math) Classify(string font) =>
+        (font.Contains("Bold", StringComparison.OrdinalIgnoreCase) || font.Contains("Black", StringComparison.OrdinalIgnoreCase)
+            || font.Contains("Heavy", StringComparison.OrdinalIgnoreCase),
+         MathFonts.Any(m => font.Contains(m, StringComparison.OrdinalIgnoreCase)));
+
+    private static Glyph ToGlyph(Letter letter, Dictionary<string, (bool Bold, bool Math)> fonts)
     {
         var r = letter.BoundingBox;
         var size = letter.PointSize > 1 ? letter.PointSize : Math.Max(r.Height, 1);
         var font = letter.FontName ?? "";
-        var bold = letter.FontDetails?.IsBold == true || font.Contains("Bold", StringComparison.OrdinalIgnoreCase)
-            || font.Contains("Black", StringComparison.OrdinalIgnoreCase) || font.Contains("Heavy", StringComparison.OrdinalIgnoreCase);
-        var math = MathFonts.Any(m => font.Contains(m, StringComparison.OrdinalIgnoreCase));
+        if (!fonts.TryGetValue(font, out var named))
+        {
+            fonts[font] = named = Classify(font);
+        }
+        var bold = named.Bold || letter.FontDetails?.IsBold == true;
+        var math = named.Math;
         // Space glyphs have empty rectangles; their advance is what separates words.
         var left = Math.Min(r.Left, letter.StartBaseLine.X);
         var right = Math.Max(r.Right, letter.EndBaseLine.X);
@@ -90,8 +101,17 @@ internal static class LineBuilder
         return rows;
     }
 
-    private static List<PdfWord> Words(List<Glyph> row, List<Rule> verticals)
+    private static List<PdfWord> Words(List<Glyph> row, List<Rule> allVerticals)
     {
+        // Only rules that reach this row's baselines can split its words.
+        var low = double.MaxValue;
+        var high = double.MinValue;
+        foreach (var g in row)
+        {
+            low = Math.Min(low, g.Baseline);
+            high = Math.Max(high, g.Baseline);
+        }
+        var verticals = allVerticals.Count == 0 ? allVerticals : allVerticals.Where(v => v.From <= high + 1 && v.To >= low - 1).ToList();
         var words = new List<PdfWord>();
         var current = new List<Glyph>();
         Glyph? previous = null;
@@ -103,7 +123,7 @@ internal static class LineBuilder
             }
             var blank = string.IsNullOrWhiteSpace(glyph.Value);
             var gap = previous is null ? 0 : glyph.Box.Left - previous.Box.Right;
-            if (blank || (current.Count > 0 && (gap > 0.18 * Math.Max(glyph.Size, previous!.Size) || RuleBetween(previous, glyph, verticals))))
+            if (blank || (current.Count > 0 && (gap > 0.18 * Math.Max(glyph.Size, previous!.Size) || (verticals.Count > 0 && RuleBetween(previous, glyph, verticals)))))
             {
                 Flush();
             }

@@ -25,6 +25,7 @@ public static class ApiConventions
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddWebPage();
         return builder;
     }
 

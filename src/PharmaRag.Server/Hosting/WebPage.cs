@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 
 namespace PharmaRag.Server.Hosting;
@@ -18,6 +20,26 @@ public static class WebPage
 
     public static string Root => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
+    /// <summary>Compression for the page's own files (the PDF worker alone is 1.2 MB); API responses are left as they are.</summary>
+    public static IServiceCollection AddWebPage(this IServiceCollection services) =>
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true; // static files only: no secret is mixed with what an attacker controls
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "text/markdown", "text/plain"];
+        })
+        .Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal)
+        .Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+
+    private static bool IsPageFile(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && (path == "/" || path == "/index.html" || path == "/app.css"
+                || path.StartsWithSegments("/js") || path.StartsWithSegments("/vendor"));
+    }
+
     public static WebApplication UseWebPage(this WebApplication app)
     {
         if (!Directory.Exists(Root))
@@ -28,6 +50,7 @@ public static class WebPage
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".mjs"] = "text/javascript";
         types.Mappings[".md"] = "text/markdown; charset=utf-8";
+        app.UseWhen(IsPageFile, page => page.UseResponseCompression());
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -9,7 +9,7 @@ const busyPollMs = 1500;
 const idlePollMs = 10000;
 const maxNameLength = 255;
 
-export function startDocuments({ onSelectionChange }) {
+export function startDocuments({ onSelectionChange, onProcessingChange = () => {} }) {
   const body = document.getElementById('documents-body');
   const filter = document.getElementById('doc-filter');
   const count = document.getElementById('doc-count');
@@ -153,6 +153,7 @@ export function startDocuments({ onSelectionChange }) {
       listError.hidden = true;
       render(list);
       document.body.dataset.listedAt ??= String(Math.round(performance.now()));
+      onProcessingChange(list.filter(d => d.status === 'processing' || (d.pending_steps?.length ?? 0) > 0).length);
     } catch (error) {
       listError.textContent = `The document list could not be loaded: ${error.message}`;
       listError.hidden = false;

@@ -5,6 +5,7 @@ import { getJson } from './api.js';
 const intervalMs = 5000;
 
 export function startHealth(root) {
+  let processing = 0;
   const item = name => root.querySelector(`[data-health="${name}"]`);
   const show = (name, text, state = 'ok') => {
     const element = item(name);
@@ -21,8 +22,8 @@ export function startHealth(root) {
         const state = health.compute.state === 'running' ? 'running' : health.compute.state;
         show('compute', `Compute: ${state} (${health.compute.mode})`, state === 'running' ? 'ok' : 'idle');
       } else {
-        const busy = typeof pending === 'number' && pending > 0;
-        show('compute', `Compute: ${busy ? 'running' : 'idle'}`, busy ? 'busy' : 'ok');
+        const busy = (typeof pending === 'number' && pending > 0) || processing > 0;
+        show('compute', `Compute: ${busy ? 'running' : 'idle'}${processing > 0 ? ` (processing ${processing})` : ''}`, busy ? 'busy' : 'ok');
       }
       const models = health.components?.models?.detail;
       show('models', `Models: ${models ? modelMode(models) : 'not reported'}`);
@@ -37,7 +38,16 @@ export function startHealth(root) {
 
   refresh();
   setInterval(refresh, intervalMs);
-  return refresh;
+  return {
+    refresh,
+    /** The documents list knows sooner than the next poll that work started or ended. */
+    setProcessing(count) {
+      if (count !== processing) {
+        processing = count;
+        refresh();
+      }
+    },
+  };
 }
 
 /** "chat: offline (rule-based ...); embeddings: offline pharmarag-hashing-v1; cl100k_base tokenizer" reads as "offline". */

@@ -12,10 +12,13 @@ import { startViewer } from './viewer.js';
 const views = ['documents', 'ask', 'graph'];
 
 const viewer = startViewer();
-const documents = startDocuments({ onSelectionChange: () => ask.updateScopeLabel(documents.selectedIds().length) });
+const health = startHealth(document.getElementById('health'));
+const documents = startDocuments({
+  onSelectionChange: () => ask.updateScopeLabel(documents.selectedIds().length),
+  onProcessingChange: count => health.setProcessing(count),
+});
 const ask = startAsk({ selectedIds: () => documents.selectedIds(), openSource: viewer.open });
 const graph = startGraph({ openSource: viewer.open });
-startHealth(document.getElementById('health'));
 startApiKey();
 
 window.addEventListener('hashchange', showView);

@@ -61,4 +61,66 @@ public sealed class ExtractiveAnswererTests
         Assert.DoesNotContain("| Drug Class |", answer);
         Assert.Contains(rowCitations, c => c.Text.Contains("clopidogrel"));
     }
+
+    private static SearchHit DocHit(string document, string file, int ordinal, string text, string? section = null, int page = 1) => new(new Chunk
+    {
+        Id = $"{document}-{ordinal}", DocumentId = document, Ordinal = ordinal, Text = text, Tokens = 10,
+        PageSpans = [new PageSpan(0, page)], Section = section,
+    }, file, 1);
+
+    [Fact]
+    public void The_sentence_stating_the_asked_number_wins_over_one_that_only_repeats_the_drug_name()
+    {
+        var title = DocHit("z", "zorvatide.pdf", 0, "Zorvatide recommended use: see the full prescribing information for zorvatide.");
+        var fact = DocHit("z", "zorvatide.pdf", 7, "The starting dose is 40 mg once daily. Tablets may be taken with food.",
+            "2 DOSAGE AND ADMINISTRATION\nZORVATIDE tablets, for oral use", page: 3);
+
+        var (answer, citations) = Answerer.Answer("What is the recommended starting dose of zorvatide?", [title, fact]);
+
+        // By shared words alone the title sentence ties (zorvatide, recommended) and its better rank wins.
+        Assert.StartsWith("The starting dose is 40 mg once daily.", answer);
+        Assert.Equal(3, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_list_question_gets_every_item_of_the_list()
+    {
+        var section = DocHit("w", "warfarin.pdf", 3,
+            "CONTRAINDICATIONS\nPregnancy, except in women with mechanical heart valves. (4)\nHemorrhagic tendencies or blood dyscrasias. (4)\n" +
+            "Threatened abortion, eclampsia, and preeclampsia. (4)\nMalignant hypertension. (4)\nWARNINGS AND PRECAUTIONS\nTissue necrosis may occur.",
+            "CONTRAINDICATIONS\nWARFARIN SODIUM tablets");
+
+        var (answer, citations) = Answerer.Answer("What are the contraindications of warfarin?", [section]);
+
+        Assert.Contains("Hemorrhagic tendencies or blood dyscrasias.", answer);
+        Assert.Contains("Malignant hypertension.", answer);
+        Assert.DoesNotContain("Tissue necrosis", answer);
+        Assert.Equal(5, citations.Count);
+    }
+
+    [Fact]
+    public void An_answer_quotes_one_document_only()
+    {
+        var zorvatide = DocHit("z", "zorvatide.pdf", 4, "Zorvatide may cause dizziness in patients with renal impairment.");
+        var quelanib = DocHit("q", "quelanib.pdf", 2, "Quelanib may cause dizziness and headache in patients with renal impairment.");
+
+        var (_, citations) = Answerer.Answer("Does zorvatide cause dizziness in patients with renal impairment?", [zorvatide, quelanib]);
+
+        Assert.All(citations, c => Assert.Equal("zorvatide.pdf", c.FileName));
+    }
+
+    [Fact]
+    public void A_table_row_is_stated_under_the_column_the_question_names()
+    {
+        var table = DocHit("z", "zorvatide.pdf", 5,
+            "Table 1: Adverse reactions (%)\n| Adverse reaction | Placebo | 10 mg | 40 mg |\n| --- | --- | --- | --- |\n" +
+            "| Nausea | 3.5 | 3.7 | 7.1 |\n| Headache | 2.1 | 2.6 | 9.4 |",
+            "6 ADVERSE REACTIONS\nZORVATIDE tablets", page: 8);
+
+        var (answer, citations) = Answerer.Answer("What percentage of patients taking zorvatide 40 mg had headache?", [table]);
+
+        Assert.StartsWith("Headache — 40 mg: 9.4.", answer);
+        Assert.Equal("| Headache | 2.1 | 2.6 | 9.4 |", citations[0].Text);
+        Assert.Equal(8, citations[0].Page);
+    }
 }

@@ -40,7 +40,7 @@ public sealed class TableChunkingTests
         Assert.All(tableChunks, c =>
         {
             Assert.StartsWith("Table 1: Adverse Reactions\n| Adverse Reaction | % Placebo | % 10 mg |", c.Text);
-            Assert.Equal("6 ADVERSE REACTIONS", c.Section);
+            Assert.Equal("6 ADVERSE REACTIONS", c.SectionPath);
         });
         for (var i = 1; i <= 40; i++)
         {

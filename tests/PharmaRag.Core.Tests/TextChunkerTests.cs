@@ -106,4 +106,26 @@ public sealed class TextChunkerTests
         Assert.Equal("Figure 1: Mean plasma concentration of warfarin.", chunks[1].Text);
         Assert.Equal([2], chunks[1].Pages);
     }
+
+    [Fact]
+    public void Every_chunk_after_the_first_carries_the_documents_title_words_after_its_section_path()
+    {
+        var document = Document(
+            Block(1, "ZORVATIDE tablets, for oral use."),
+            Block(1, "These highlights do not include all the information needed to use ZORVATIDE safely."),
+            Block(1, "Initial approval: 2024. Zorvatide is a urate transporter inhibitor."),
+            Block(2, string.Join(" ", Enumerable.Repeat("The dose is taken once daily with water.", 12)), "2 DOSAGE AND ADMINISTRATION"));
+
+        var chunks = Chunker().Chunk("doc", document);
+
+        Assert.Null(chunks[0].Section); // the first chunk opens with the title itself
+        Assert.All(chunks.Skip(1), c =>
+        {
+            Assert.EndsWith("\nZORVATIDE tablets, for oral use. Initial approval: 2024. is a urate transporter inhibitor.", c.Section);
+            Assert.DoesNotContain("These highlights", c.Section); // a label's standard sentence names nothing
+        });
+        var dosage = chunks.Where(c => c.Text.Contains("dose", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(dosage);
+        Assert.All(dosage, c => Assert.Equal("2 DOSAGE AND ADMINISTRATION", c.SectionPath));
+    }
 }

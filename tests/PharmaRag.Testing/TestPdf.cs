@@ -161,6 +161,30 @@ public static class TestPdf
         return builder.Build();
     }
 
+    /// <summary>
+    /// A title page (its lines), then a page with body lines and under them a captioned ruled
+    /// table: a label or protocol whose table never repeats the document's name.
+    /// </summary>
+    public static byte[] TitledTable(string[] titleLines, string[] bodyLines, string caption, string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var title = builder.AddPage(PageSize.A4);
+        for (var i = 0; i < titleLines.Length; i++)
+        {
+            title.AddText(titleLines[i], 10, new PdfPoint(Left, Top - i * LineHeight), font);
+        }
+        var page = builder.AddPage(PageSize.A4);
+        for (var i = 0; i < bodyLines.Length; i++)
+        {
+            page.AddText(bodyLines[i], 10, new PdfPoint(Left, Top - i * LineHeight), font);
+        }
+        var captionY = Top - bodyLines.Length * LineHeight - 30;
+        page.AddText(caption, 10, new PdfPoint(Left, captionY), font);
+        DrawTable(page, font, rows, captionY - 10);
+        return builder.Build();
+    }
+
     private const double TableRowHeight = 18;
 
     private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PharmaRag.Bench.Datasets;
 using PharmaRag.Bench.Evaluation;
+using PharmaRag.Bench.Scoring;
 
 namespace PharmaRag.Bench.Commands;
 
@@ -13,7 +14,8 @@ internal static class QaBenchCommand
         var docs = new Option<string>("--docs") { Description = "Folder of documents (.pdf, .txt, .md), read recursively", Required = true };
         var questions = new Option<string>("--questions")
         {
-            Description = "JSON Lines: {\"id\", \"doc\"?, \"question\", \"answers\": [...]} per line; doc scopes the question to that file",
+            Description = "JSON Lines: {\"id\", \"doc\"?, \"document\"?, \"page\"?, \"kind\"?, \"question\", \"answers\": [...]} per line; " +
+                "doc scopes the question to that file; document and page name where the gold is printed (page cited) without scoping",
             Required = true,
         };
         var k = new Option<int>("--k") { Description = "Chunks retrieved and the k of recall@k", DefaultValueFactory = _ => 5 };
@@ -55,10 +57,18 @@ internal static class QaBenchCommand
 
             var summary = ModeSelection.Summary(modes).ToString().ToLowerInvariant();
             var row = report.Sets[0].Modes.First(m => m.Mode == summary);
+            // Recall counts a gold answer, or its first 60 characters, in a top-k chunk; the answer
+            // metrics need the whole gold string in the answer text.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Optional(row, MetricNames.AnswerContainsGold)}{Optional(row, MetricNames.GoldPageCited)}{Optional(row, MetricNames.CitationPrecision)}" +
+                $"({summary}; recall counts a gold answer or its first {AnswerNormalizer.PrefixLength} characters in a chunk; answer metrics need the whole gold answer)"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"recall@{cutoff} {row.Metrics[MetricNames.Recall(cutoff)]:0.0000} (n={row.Questions})"));
             return 0;
         });
         return command;
     }
+
+    private static string Optional(ModeReport row, string metric) =>
+        row.Metrics.TryGetValue(metric, out var value) ? string.Create(CultureInfo.InvariantCulture, $"{metric} {value:0.0000}; ") : "";
 }

@@ -30,6 +30,7 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
         var indexing = Stopwatch.StartNew();
         var chunks = await ChunkReader.ReadAllAsync(workspace.Get<IRagStore>(), ingestion.Processed, cancellationToken);
         using var baseline = Bm25Baseline.Build(chunks);
+        var pages = PageTexts.From(chunks);
         var indexSeconds = indexing.Elapsed.TotalSeconds;
 
         var service = workspace.Get<RagQueryService>();
@@ -39,7 +40,7 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
         {
             rows.Add(await console.RunAsync(
                 $"{set.Name}: {retriever.Name}, {set.Questions.Count} questions", set.Questions.Count,
-                progress => SetEvaluator.EvaluateAsync(set, ingestion.Map, retriever, progress, cancellationToken)));
+                progress => SetEvaluator.EvaluateAsync(set, ingestion.Map, retriever, pages, progress, cancellationToken)));
         }
 
         var pdfs = set.Documents.Any(d => d.ObjectName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));

@@ -10,4 +10,13 @@ public sealed record BenchQuestion(string Id, string Text)
 
     /// <summary>The dataset document the question is asked of, when it is scoped to one.</summary>
     public string? Scope { get; init; }
+
+    /// <summary>The dataset document the answer is printed in, when known (not a scope: the question is asked library-wide).</summary>
+    public string? GoldDocument { get; init; }
+
+    /// <summary>The page of <see cref="GoldDocument"/> the answer is printed on, when known.</summary>
+    public int? GoldPage { get; init; }
+
+    /// <summary>What kind of gold the question has ("text" or "table"), when the question file says.</summary>
+    public string? Kind { get; init; }
 }

@@ -7,20 +7,22 @@ internal static class QaFileSet
     {
         var documents = FileCorpus.Load(documentsDirectory);
         var questions = QaJsonLines.Load(questionsPath)
-            .Select(q => q.Scope is null ? q : q with { Scope = ResolveScope(q, documents, questionsPath) })
+            .Select(q => q.Scope is null ? q : q with { Scope = Resolve(q, q.Scope, documents, questionsPath, "is scoped to") })
+            .Select(q => q.GoldDocument is null ? q : q with { GoldDocument = Resolve(q, q.GoldDocument, documents, questionsPath, "names") })
             .ToArray();
         return new BenchSet("qa", SetScoring.AnswerContainment, documents, questions)
         {
             Description = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(documentsDirectory))} with {Path.GetFileName(questionsPath)}",
-            RecallCutoffs = new[] { 1, k }.Distinct().Order().ToArray(),
-            Depth = k,
+            RecallCutoffs = new[] { 1, k, 10 }.Distinct().Order().ToArray(),
+            Depth = Math.Max(k, 10),
         };
     }
 
-    // "doc" names a file by its path under the folder or, when that is unambiguous, by its name alone.
-    private static string ResolveScope(BenchQuestion question, IReadOnlyList<CorpusDocument> documents, string questionsPath)
+    // "doc" (and "document") names a file by its path under the folder or, when that is unambiguous, by its name alone.
+    private static string Resolve(
+        BenchQuestion question, string name, IReadOnlyList<CorpusDocument> documents, string questionsPath, string verb)
     {
-        var doc = question.Scope!.Replace('\\', '/');
+        var doc = name.Replace('\\', '/');
         if (documents.Any(d => d.Id == doc))
         {
             return doc;
@@ -29,9 +31,9 @@ internal static class QaFileSet
         return byName.Length switch
         {
             1 => byName[0].Id,
-            0 => throw new BenchDataException($"{questionsPath}: question {question.Id} is scoped to \"{doc}\", which is not among the documents."),
+            0 => throw new BenchDataException($"{questionsPath}: question {question.Id} {verb} \"{doc}\", which is not among the documents."),
             _ => throw new BenchDataException(
-                $"{questionsPath}: question {question.Id} is scoped to \"{doc}\", which names {byName.Length} files; give its path under the folder."),
+                $"{questionsPath}: question {question.Id} {verb} \"{doc}\", which names {byName.Length} files; give its path under the folder."),
         };
     }
 }

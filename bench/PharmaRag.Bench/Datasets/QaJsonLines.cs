@@ -5,6 +5,8 @@ namespace PharmaRag.Bench.Datasets;
 /// <summary>
 /// Question files of `bench qa`: one <c>{"id", "doc"?, "question", "answers": [...]}</c> per line.
 /// A single <c>"answer"</c> string is read as one answer, so the remdesivir file works as it is.
+/// <c>"document"</c> and <c>"page"</c> name where the gold is printed without scoping the
+/// question (it is asked of the whole library); <c>"kind"</c> ("text" or "table") groups results.
 /// </summary>
 internal static class QaJsonLines
 {
@@ -31,8 +33,18 @@ internal static class QaJsonLines
             {
                 Answers = answers,
                 Scope = JsonInput.Text(line, "doc"),
+                GoldDocument = JsonInput.Text(line, "document"),
+                GoldPage = Page(line, where),
+                Kind = JsonInput.Text(line, "kind"),
             });
         }
         return questions.Count > 0 ? questions : throw new BenchDataException($"{path} holds no questions.");
     }
+
+    private static int? Page(JsonElement line, string where) => JsonInput.Text(line, "page") switch
+    {
+        null => null,
+        var text when int.TryParse(text, out var page) && page >= 1 => page,
+        var text => throw new BenchDataException($"{where}: \"page\" must be a page number from 1, not {text}."),
+    };
 }

@@ -6,9 +6,18 @@ public static class MetricNames
     public const string Ndcg10 = "ndcg@10";
     public const string Mrr = "mrr";
 
+    /// <summary>The answer text contains a whole gold answer (normalised; no prefix rule).</summary>
+    public const string AnswerContainsGold = "answer_contains_gold";
+
+    /// <summary>The gold document and page is among the answer's first three citations.</summary>
+    public const string GoldPageCited = "gold_page_cited";
+
+    /// <summary>Share of citations whose page holds the text they quote (over all citations).</summary>
+    public const string CitationPrecision = "citation_precision";
+
     public static string Recall(int k) => $"recall@{k}";
 
-    /// <summary>nDCG first, then recall by ascending k, then MRR.</summary>
+    /// <summary>nDCG first, then recall by ascending k, then MRR, then the answer metrics.</summary>
     public static IEnumerable<string> InReportOrder(IEnumerable<string> names) =>
         names.Distinct().OrderBy(Rank).ThenBy(RecallK);
 
@@ -16,6 +25,9 @@ public static class MetricNames
     {
         Ndcg10 => 0,
         Mrr => 2,
+        AnswerContainsGold => 3,
+        GoldPageCited => 4,
+        CitationPrecision => 5,
         _ => 1,
     };
 

@@ -8,4 +8,11 @@ public sealed record ModeReport(
     IReadOnlyDictionary<string, double> Metrics,
     double LatencyP50Ms,
     double LatencyP95Ms,
-    double LatencyMeanMs);
+    double LatencyMeanMs)
+{
+    /// <summary>The same metrics by question kind ("text", "table"), when the question file gives kinds.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? ByKind { get; init; }
+
+    /// <summary>Per question, for answer sets: where the gold first ranked and how the answer scored.</summary>
+    public IReadOnlyList<QuestionResult>? Results { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PharmaRag.Bench.Evaluation;
+using PharmaRag.Bench.Scoring;
 
 namespace PharmaRag.Bench.Reporting;
 
@@ -20,6 +21,7 @@ public static class MarkdownReport
         output.WriteLine();
         WriteRetrieval(output, run.Sets);
         output.WriteLine();
+        WriteByKind(output, run.Sets);
         WriteNotes(output, run);
     }
 
@@ -51,6 +53,26 @@ public static class MarkdownReport
         }
     }
 
+    // Question files that give kinds ("text", "table") get one more table: the same metrics per kind.
+    private static void WriteByKind(TextWriter output, IReadOnlyList<SetReport> sets)
+    {
+        var rows = sets.SelectMany(s => s.Modes.Where(m => m.ByKind is not null).SelectMany(m => m.ByKind!.Select(k => (Set: s, Mode: m, Kind: k.Key, Metrics: k.Value))))
+            .ToArray();
+        if (rows.Length == 0)
+        {
+            return;
+        }
+        var metrics = MetricNames.InReportOrder(rows.SelectMany(r => r.Metrics.Keys)).ToArray();
+        output.WriteLine($"| set | mode | kind | {string.Join(" | ", metrics.Select(Header))} |");
+        output.WriteLine($"|---|---|---|{string.Concat(metrics.Select(_ => "---:|"))}");
+        foreach (var (set, mode, kind, values) in rows)
+        {
+            var cells = metrics.Select(name => values.TryGetValue(name, out var v) ? v.ToString("0.000", Invariant) : "");
+            output.WriteLine($"| {set.Name} | {mode.Mode} | {kind} | {string.Join(" | ", cells)} |");
+        }
+        output.WriteLine();
+    }
+
     private static void WriteNotes(TextWriter output, RunReport run)
     {
         foreach (var s in run.Sets)
@@ -60,8 +82,13 @@ public static class MarkdownReport
                 (s.StoredDocuments < s.Documents - s.FailedDocuments ? $"; {s.StoredDocuments} distinct stored documents" : ""));
         }
         output.WriteLine("- recall@k: for answer sets, the share of questions with a gold answer (or its first 60 characters, normalised) " +
-            "in a top-k chunk; for document sets, the share of relevant documents among the top k documents (chunks collapse " +
+            "in a top-k chunk (the 60-character prefix rule); for document sets, the share of relevant documents among the top k documents (chunks collapse " +
             "to their document at its first rank). MRR within the retrieved depth. Latency is retrieval only, one query at a time.");
+        output.WriteLine("- Answer metrics (answer sets, product modes only; the answer is /rag-query's with the default top_k): " +
+            "answer ⊇ gold is the share of answers whose text, normalised, contains a whole gold answer (no prefix rule); " +
+            "page cited is the share of questions that name a gold page whose page is among the answer's first " +
+            $"{AnswerScorer.CitedPageWindow} citations; citation precision is the share of all citations whose page, as stored, " +
+            "holds the quoted text.");
         output.WriteLine("- Rows named after a query mode are the product's retrieval (RagQueryService.RetrieveAsync, modes that are " +
             "implemented today); bm25-baseline is Lucene.Net BM25 (English analyzer, k1 1.2, b 0.75) over the same stored chunks.");
     }
@@ -70,6 +97,9 @@ public static class MarkdownReport
     {
         MetricNames.Ndcg10 => "nDCG@10",
         MetricNames.Mrr => "MRR",
+        MetricNames.AnswerContainsGold => "answer ⊇ gold",
+        MetricNames.GoldPageCited => "page cited",
+        MetricNames.CitationPrecision => "citation precision",
         _ => metric.Replace("recall@", "R@", StringComparison.Ordinal),
     };
 }

@@ -157,7 +157,7 @@ public sealed partial class OfflinePharmaExtractor : IGraphExtractor
     /// <summary>The label section a chunk belongs to: its section path, else the first heading printed in it.</summary>
     private static string? SectionOf(Chunk chunk)
     {
-        var source = chunk.Section ?? chunk.Text;
+        var source = chunk.SectionPath ?? chunk.Text;
         var best = (Heading: (string?)null, Index: int.MaxValue);
         foreach (var (heading, _) in PharmaLexicon.Sections)
         {

@@ -13,7 +13,20 @@ public sealed record Chunk
     public required int Tokens { get; init; }
     /// <summary>Where each page starts inside <see cref="Text"/>, in ascending offset order.</summary>
     public required IReadOnlyList<PageSpan> PageSpans { get; init; }
+    /// <summary>
+    /// The chunk's context, indexed with its text: its section path, then (after a line break) the
+    /// title words of its document, on every chunk but the first, which opens with them (see <see cref="DocumentTitle"/>).
+    /// </summary>
     public string? Section { get; init; }
+
+    /// <summary>The section path alone (the part of <see cref="Section"/> before the document title), or null.</summary>
+    public string? SectionPath => Section?.IndexOf('\n') switch
+    {
+        null => null,
+        < 0 => Section,
+        0 => null,
+        var end => Section[..end.Value],
+    };
 
     /// <summary>Table for chunks cut from a table (rows under repeated headers); Text otherwise.</summary>
     public Content.BlockKind Kind { get; init; } = Content.BlockKind.Text;

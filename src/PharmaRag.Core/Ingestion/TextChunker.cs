@@ -12,7 +12,9 @@ namespace PharmaRag.Core.Ingestion;
 /// chunk; the last sentences of a chunk are repeated at the start of the next for context; and
 /// each chunk records which page every part of its text came from. Tables are chunked by rows
 /// (see <see cref="TableChunker"/>): a row is never split and every chunk of a table repeats its
-/// caption and header rows. Images and equations contribute their description.
+/// caption and header rows. Images and equations contribute their description. Every chunk
+/// carries its context in <see cref="Ingestion.Chunk.Section"/>: the section path and the
+/// document's title words (<see cref="DocumentTitle"/>), indexed with its text.
 /// </summary>
 public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions> options)
 {
@@ -23,6 +25,14 @@ public sealed class TextChunker(ITokenCounter tokens, IOptions<IngestionOptions>
     private sealed record Unit(string Text, int Page, string? Section, int Block, int Tokens);
 
     public IReadOnlyList<Chunk> Chunk(string documentId, ParsedDocument document)
+    {
+        var title = DocumentTitle.Of(document);
+        return ChunkSections(documentId, document)
+            .Select(c => title is null || c.Ordinal == 0 ? c : c with { Section = c.Section + "\n" + title })
+            .ToArray();
+    }
+
+    private List<Chunk> ChunkSections(string documentId, ParsedDocument document)
     {
         var chunks = new List<Chunk>();
         var current = new List<Unit>();

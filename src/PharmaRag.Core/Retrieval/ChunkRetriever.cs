@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
+using PharmaRag.Core.Text;
 
 namespace PharmaRag.Core.Retrieval;
 
@@ -9,16 +10,24 @@ namespace PharmaRag.Core.Retrieval;
 public sealed class ChunkRetriever(
     IKeywordIndex keywords, IVectorIndex vectors, ChunkEmbedder embedder, IRagStore store, IOptions<RetrievalOptions> options)
 {
+    /// <summary>How much the ranking inside a document the question names counts beside the library-wide one.</summary>
+    public const double RoutedWeight = 2.0;
+
     private readonly RetrievalOptions _options = options.Value;
+    private readonly DocumentRouter _router = new(store);
 
     public int ClampTopK(int? topK) => Math.Clamp(topK ?? _options.DefaultTopK, 1, _options.MaxTopK);
 
-    /// <summary>Keyword (BM25) and vector candidates fused by reciprocal rank.</summary>
+    /// <summary>
+    /// Keyword (BM25) and vector candidates fused by reciprocal rank. When the question names a
+    /// document (<see cref="DocumentRouter"/>), the keyword ranking inside that document, without the
+    /// naming words, joins the fusion: the chunk stating the fact outranks the title page.
+    /// </summary>
     public async Task<IReadOnlyList<ScoredChunkId>> RankAsync(
         string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
     {
-        var pool = Math.Max(3 * topK, 30);
-        var keywordHits = await keywords.SearchAsync(query, pool, documentIds, cancellationToken);
+        var pool = Math.Max(3 * topK, 50);
+        var keywordHits = await RoutedKeywordsAsync(query, pool, documentIds, cancellationToken);
         var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : 1);
         if (vectorWeight == 0)
         {
@@ -26,6 +35,25 @@ public sealed class ChunkRetriever(
         }
         var vectorHits = await vectors.SearchAsync(await embedder.EmbedQueryAsync(query, cancellationToken), pool, documentIds, cancellationToken);
         return ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, vectorWeight)]);
+    }
+
+    private async Task<IReadOnlyList<ScoredChunkId>> RoutedKeywordsAsync(
+        string query, int pool, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+    {
+        // Lay words also search for the label's clinical words ("pregnant": pregnancy).
+        var keywordHits = await keywords.SearchAsync(LayTerms.Expand(query), pool, documentIds, cancellationToken);
+        var routes = await _router.RouteAsync(query, keywordHits, cancellationToken);
+        if (routes.Count == 0)
+        {
+            return keywordHits;
+        }
+        var rankings = new List<(IReadOnlyList<ScoredChunkId>, double)> { (keywordHits, 1.0) };
+        foreach (var route in routes.Where(r => r.QueryWithin.Length > 0))
+        {
+            var within = await keywords.SearchAsync(LayTerms.Expand(route.QueryWithin), pool, [route.DocumentId], cancellationToken);
+            rankings.Add((within, RoutedWeight * route.Weight / routes[0].Weight));
+        }
+        return ReciprocalRankFusion.Fuse(rankings).Take(pool).ToArray();
     }
 
     /// <summary>Loads ranked chunks with their document names, dropping any deleted meanwhile.</summary>

@@ -6,51 +6,64 @@ using PharmaRag.Core.Text;
 namespace PharmaRag.Core.Retrieval;
 
 /// <summary>
-/// Answers without a language model: picks the retrieved sentences that best cover the
-/// question's terms (rarer terms weigh more, better-ranked chunks get a small prior) and cites
-/// each with the page it was printed on.
+/// Answers without a language model: picks the retrieved sentences and table rows that state what
+/// the question asks, and cites each with the page it was printed on. A sentence is chosen by the
+/// question's content words (rarer ones weigh more), not by the words that name the drug or study:
+/// those are satisfied by the document, whose chunks all carry them. Sections whose heading the
+/// question names weigh more; a question asking for a number prefers sentences that give one; a
+/// question asking for a list gets the whole list. An answer quotes one document only.
 /// </summary>
 public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
 {
     public const string NothingFound = "No passage in the indexed documents answers this question.";
 
+    /// <summary>At most this many items of a list are quoted (contraindications, criteria).</summary>
+    public const int MaxListItems = 12;
+
     private readonly int _maxSentences = options.Value.AnswerSentences;
 
-    private sealed record Candidate(SearchHit Hit, int Rank, int Offset, string Text, HashSet<string> Terms);
+    private sealed record Candidate(SearchHit Hit, int Rank, int Index, int Offset, string Text, HashSet<string> Terms)
+    {
+        public bool IsRow => TableRowStatement.IsRow(Text);
+    }
 
     // A table chunk repeats its header row above a "| --- |" line: the header names columns but
     // states nothing, so it is never an answer (its rows, which carry the values, can be).
     private static bool IsTableHeader(string text, int end) =>
         text.AsSpan(end).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal);
 
+    // Table-of-contents lines ("2.2 Recommended Dosage ........ 4") name a topic but state nothing.
+    private static bool IsContentsLine(string sentence) =>
+        sentence.Contains("....", StringComparison.Ordinal) || sentence.Contains(". . . .", StringComparison.Ordinal);
+
     public (string Answer, IReadOnlyList<Citation> Citations) Answer(string question, IReadOnlyList<SearchHit> hits)
     {
-        var questionTerms = TermAnalyzer.Terms(question).ToHashSet();
+        var focus = QuestionFocus.Of(question);
         var candidates = hits
             .SelectMany((hit, rank) => SentenceSplitter.Split(hit.Chunk.Text)
-                .Where(s => s.Text.Length >= 12 && !IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length))
-                .Select(s => new Candidate(hit, rank, s.Start, s.Text, TermAnalyzer.Terms(s.Text).ToHashSet())))
+                .Select((s, index) => (s, index))
+                .Where(x => x.s.Text.Length >= 4 && !IsTableHeader(hit.Chunk.Text, x.s.Start + x.s.Text.Length) && !IsContentsLine(x.s.Text))
+                .Select(x => new Candidate(hit, rank, x.index, x.s.Start, x.s.Text, TermAnalyzer.Terms(x.s.Text).ToHashSet(StringComparer.Ordinal))))
+            .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
-        if (questionTerms.Count == 0 || candidates.Count == 0)
+        if (focus.Terms.Count == 0 || candidates.Count == 0)
         {
             return (NothingFound, []);
         }
 
+        // Words that name a document (its file name and title words) are credited to all of its
+        // chunks alike; only the other question words choose the sentence inside it.
+        var naming = hits.GroupBy(h => h.Chunk.DocumentId)
+            .ToDictionary(g => g.Key, g => focus.Terms.Where(DocumentIdentity.Of(g).Contains).ToHashSet(StringComparer.Ordinal));
         // Inverse sentence frequency among the candidates: a term every sentence has says little.
-        var weight = questionTerms.ToDictionary(
+        var weight = focus.Terms.ToDictionary(
             t => t,
             t => Math.Log(1 + (double)candidates.Count / (1 + candidates.Count(c => c.Terms.Contains(t)))));
         var maxWeight = weight.Values.Sum();
 
         var scored = candidates
-            .Select(c =>
-            {
-                var matched = questionTerms.Where(c.Terms.Contains).Sum(t => weight[t]);
-                var lengthPenalty = 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
-                var prior = 0.15 * maxWeight / (c.Rank + 1);
-                return (Candidate: c, Matched: matched, Score: matched / lengthPenalty + prior);
-            })
-            .Where(x => x.Matched > 0)
+            .Select(c => (Candidate: c, Score: Score(c, focus, naming[c.Hit.Chunk.DocumentId], weight, maxWeight)))
+            .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ToList();
         if (scored.Count == 0)
@@ -58,20 +71,13 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
             return (NothingFound, []);
         }
 
-        var best = scored[0].Score;
-        var chosen = new List<Candidate>();
-        foreach (var (candidate, _, score) in scored)
-        {
-            if (chosen.Count == _maxSentences || score < 0.5 * best)
-            {
-                break;
-            }
-            // Overlapping chunks repeat sentences; say each once.
-            if (chosen.All(c => !string.Equals(c.Text, candidate.Text, StringComparison.Ordinal)))
-            {
-                chosen.Add(candidate);
-            }
-        }
+        var best = scored[0];
+        // One document per answer: sentences of other labels never join an answer about this one.
+        var sameDocument = scored.Where(x => x.Candidate.Hit.Chunk.DocumentId == best.Candidate.Hit.Chunk.DocumentId).ToList();
+        var chosen = focus.WantsList && !best.Candidate.IsRow
+            ? ListFrom(best.Candidate, candidates)
+            : sameDocument.TakeWhile(x => x.Score >= 0.5 * best.Score).Select(x => x.Candidate).ToList();
+        chosen = chosen.DistinctBy(c => c.Text, StringComparer.Ordinal).Take(focus.WantsList ? MaxListItems : _maxSentences).ToList();
 
         var answer = new StringBuilder();
         var citations = new List<Citation>();
@@ -79,10 +85,56 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
         {
             var page = c.Hit.Chunk.PageAt(c.Offset);
             citations.Add(new Citation(c.Hit.Chunk.DocumentId, c.Hit.FileName, page, c.Hit.Chunk.Id, c.Text));
+            var statement = c.IsRow ? TableRowStatement.State(c.Text, TableRowStatement.Headers(c.Hit.Chunk.Text), focus.Terms) + "." : c.Text;
             answer.Append(answer.Length > 0 ? " " : "")
-                .Append(c.Text)
+                .Append(statement)
                 .Append($" [{citations.Count}: {c.Hit.FileName}, p. {page}]");
         }
         return (answer.ToString(), citations);
     }
+
+    private static double Score(
+        Candidate c, QuestionFocus focus, HashSet<string> naming, Dictionary<string, double> weight, double maxWeight)
+    {
+        var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
+        var headings = c.IsRow
+            ? TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus);
+        if (matched == 0 && !(content.Length == 0 && naming.Overlaps(c.Terms)))
+        {
+            return 0;
+        }
+        var section = c.Hit.Chunk.SectionPath is { } path ? TermAnalyzer.Terms(path).ToHashSet(StringComparer.Ordinal) : [];
+        var sectionBonus = 0.5 * content.Where(section.Contains).Sum(t => weight[t]);
+        var documentBonus = 0.25 * naming.Sum(t => weight[t]);
+        var lengthPenalty = 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
+        var prior = 0.15 * maxWeight / (c.Rank + 1);
+        var score = (matched + sectionBonus) / lengthPenalty + documentBonus + prior;
+        // A heading ("2.2 Recommended Dosage in Adults") names the topic but does not state it.
+        if (!c.IsRow && c.Terms.Count <= 8 && !c.Text.TrimEnd().EndsWith('.') && !c.Text.Contains(':'))
+        {
+            score *= 0.5;
+        }
+        return score;
+    }
+
+    // A list answer is the best item and the items that follow it in the same chunk, up to the
+    // next heading: every contraindication, not only the first.
+    private static List<Candidate> ListFrom(Candidate first, List<Candidate> candidates)
+    {
+        var list = new List<Candidate> { first };
+        foreach (var next in candidates.Where(c => c.Hit == first.Hit && c.Index > first.Index).OrderBy(c => c.Index))
+        {
+            if (list.Count == MaxListItems || IsHeading(next.Text))
+            {
+                break;
+            }
+            list.Add(next);
+        }
+        return list;
+    }
+
+    private static bool IsHeading(string sentence) =>
+        sentence.Length < 80 && sentence.Any(char.IsLetter) && sentence.Where(char.IsLetter).All(char.IsUpper);
 }

@@ -38,7 +38,9 @@ public sealed partial class RagQueryService(
         var ranked = await RankAsync(query, k, cancellationToken);
         if (reranker is null)
         {
-            return await retriever.ResolveAsync(ranked.Take(k).ToArray(), cancellationToken);
+            // Offline, the second stage reorders the first-stage pool by its best sentences.
+            var candidates = await retriever.ResolveAsync(ranked.Take(Math.Max(k, SentenceReranker.Pool)).ToArray(), cancellationToken);
+            return SentenceReranker.Rerank(query.Query, candidates, k);
         }
         // A reranker sees a wider pool than it returns, so it can promote what retrieval ranked low.
         var pool = await retriever.ResolveAsync(ranked.Take(Math.Max(3 * k, 20)).ToArray(), cancellationToken);

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Storage;
+using PharmaRag.Core.Text;
+
+namespace PharmaRag.Core.Retrieval;
+
+/// <summary>
+/// Finds the documents a question names. A document is known by its identity words: its file name
+/// and the title words its first chunk opens with (a label's product line, a protocol's title page,
+/// a paper's title). A question word that is an identity word of one candidate document and of few
+/// others ("atorvastatin", "BP30037", "xanomeline") routes the question to that document; inside
+/// it, the same words say nothing about which chunk holds the fact, so they are left out of the
+/// search within it.
+/// </summary>
+public sealed class DocumentRouter(IRagStore store)
+{
+    /// <summary>Documents whose identity words are remembered (ids are content hashes, so they never go stale).</summary>
+    private const int MaxRemembered = 20_000;
+
+    /// <summary>At most this many documents are routed to for one question.</summary>
+    public const int MaxRoutes = 2;
+
+    private readonly ConcurrentDictionary<string, HashSet<string>> _identities = new(StringComparer.Ordinal);
+
+    /// <summary>A document the question names, and the question without the words that name it.</summary>
+    public sealed record Route(string DocumentId, double Weight, string QueryWithin);
+
+    /// <summary>The documents among <paramref name="candidates"/> (ranked chunk ids) that <paramref name="query"/> names, best first.</summary>
+    public async Task<IReadOnlyList<Route>> RouteAsync(
+        string query, IReadOnlyList<ScoredChunkId> candidates, CancellationToken cancellationToken)
+    {
+        var words = TermAnalyzer.Words(query).Distinct(StringComparer.Ordinal).ToArray();
+        var documents = candidates.Select(c => DocumentIdOf(c.ChunkId)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        if (words.Length == 0 || documents.Length == 0)
+        {
+            return [];
+        }
+        var identities = await IdentitiesAsync(documents, cancellationToken);
+
+        // A word names a document when it is one of its identity words and neither the title of
+        // another candidate nor the text of another candidate document's chunks uses it
+        // ("atorvastatin", "ALXN1840"); "disease" or "study" name nothing however titled.
+        var stems = words.Select(TermAnalyzer.Stem).Distinct(StringComparer.Ordinal).ToArray();
+        var users = await UsersAsync(stems, candidates, cancellationToken);
+        var routes = new List<Route>();
+        foreach (var (document, identity) in identities)
+        {
+            var naming = stems.Where(s => identity.Contains(s)
+                    && identities.Count(i => i.Key != document && i.Value.Contains(s)) == 0
+                    && users[s].Count(d => d != document) <= 1)
+                .ToHashSet(StringComparer.Ordinal);
+            if (naming.Count == 0)
+            {
+                continue;
+            }
+            var weight = naming.Count;
+            var within = string.Join(' ', words.Where(w => !naming.Contains(TermAnalyzer.Stem(w))));
+            routes.Add(new Route(document, weight, within));
+        }
+        if (routes.Count == 0)
+        {
+            return [];
+        }
+        var best = routes.Max(r => r.Weight);
+        return routes.Where(r => r.Weight >= 0.75 * best).OrderByDescending(r => r.Weight).Take(MaxRoutes).ToArray();
+    }
+
+    // For each stem, the documents whose candidate chunks use it in their text.
+    private async Task<Dictionary<string, HashSet<string>>> UsersAsync(
+        string[] stems, IReadOnlyList<ScoredChunkId> candidates, CancellationToken cancellationToken)
+    {
+        var users = stems.ToDictionary(s => s, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var chunk in await store.GetChunksAsync(candidates.Select(c => c.ChunkId).ToArray(), cancellationToken))
+        {
+            var terms = TermAnalyzer.Terms(chunk.Text).ToHashSet(StringComparer.Ordinal);
+            foreach (var stem in stems.Where(terms.Contains))
+            {
+                users[stem].Add(chunk.DocumentId);
+            }
+        }
+        return users;
+    }
+
+    /// <summary>The document id inside a chunk id (<see cref="Chunk.MakeId"/>).</summary>
+    public static string? DocumentIdOf(string chunkId)
+    {
+        var dash = chunkId.LastIndexOf('-');
+        return dash > 0 ? chunkId[..dash] : null;
+    }
+
+    private async Task<Dictionary<string, HashSet<string>>> IdentitiesAsync(string[] documents, CancellationToken cancellationToken)
+    {
+        var missing = documents.Where(d => !_identities.ContainsKey(d)).ToArray();
+        if (missing.Length > 0)
+        {
+            var firstChunks = (await store.GetChunksAsync(missing.Select(d => Chunk.MakeId(d, 0)).ToArray(), cancellationToken))
+                .ToDictionary(c => c.DocumentId, StringComparer.Ordinal);
+            var names = (await store.GetDocumentsAsync(missing, cancellationToken)).ToDictionary(d => d.Id, d => d.FileName, StringComparer.Ordinal);
+            if (_identities.Count + missing.Length > MaxRemembered)
+            {
+                _identities.Clear();
+            }
+            foreach (var document in missing)
+            {
+                var text = (names.GetValueOrDefault(document) ?? "") + " " + TitleOf(firstChunks.GetValueOrDefault(document));
+                _identities[document] = TermAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+        return documents.Where(_identities.ContainsKey).ToDictionary(d => d, d => _identities[d], StringComparer.Ordinal);
+    }
+
+    // The first chunk opens with the title words, or carries them after its section path.
+    private static string TitleOf(Chunk? first)
+    {
+        if (first is null)
+        {
+            return "";
+        }
+        var header = first.Section is { } section && section.IndexOf('\n') is var end and >= 0 ? section[(end + 1)..] : "";
+        var opening = string.Join(' ', first.Text.Split((char[]?)null, DocumentTitle.MaxWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(DocumentTitle.MaxWords));
+        return header + " " + opening;
+    }
+}

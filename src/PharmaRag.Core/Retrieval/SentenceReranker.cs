@@ -1,0 +1,63 @@
+using PharmaRag.Core.Text;
+
+namespace PharmaRag.Core.Retrieval;
+
+/// <summary>
+/// The offline second stage: reorders the first <see cref="Pool"/> retrieved chunks by their best
+/// sentence (or table row read under its headings), fused by reciprocal rank with the first-stage
+/// order. A chunk ranks high when one of its sentences holds the question's content words together
+/// (the fact), not when it repeats the words that name the document (a title page, a table of
+/// contents). It needs no model and runs in a few milliseconds.
+/// </summary>
+public static class SentenceReranker
+{
+    /// <summary>How many first-stage chunks are reordered; the rest keep their order after them.</summary>
+    public const int Pool = 50;
+
+    public static IReadOnlyList<SearchHit> Rerank(string question, IReadOnlyList<SearchHit> hits, int topK)
+    {
+        var pool = hits.Take(Pool).ToArray();
+        var focus = QuestionFocus.Of(question);
+        if (pool.Length < 2 || focus.Terms.Count == 0)
+        {
+            return hits.Take(topK).ToArray();
+        }
+        var chunkSentences = pool.Select(h => Sentences(h).ToArray()).ToArray();
+        var chunkFrequency = focus.Terms.ToDictionary(
+            t => t, t => chunkSentences.Count(sentences => sentences.Any(s => s.Terms.Contains(t))), StringComparer.Ordinal);
+        var weight = focus.Terms.ToDictionary(
+            t => t, t => Math.Log(1 + (double)pool.Length / (1 + chunkFrequency[t])), StringComparer.Ordinal);
+        var naming = pool.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
+            g => g.Key, g => focus.Terms.Where(DocumentIdentity.Of(g).Contains).ToHashSet(StringComparer.Ordinal));
+
+        var sentenceScores = pool.Select((hit, i) =>
+        {
+            var named = naming[hit.Chunk.DocumentId];
+            var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
+            var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
+            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus)).DefaultIfEmpty(0).Max();
+            // The words that name the document count for every chunk of it.
+            return best + named.Sum(t => weight[t]);
+        }).ToArray();
+
+        var bySentence = Enumerable.Range(0, pool.Length).OrderByDescending(i => sentenceScores[i]).ThenBy(i => i).ToArray();
+        var fused = new double[pool.Length];
+        for (var rank = 0; rank < pool.Length; rank++)
+        {
+            fused[rank] += 1.0 / (ReciprocalRankFusion.DefaultK + rank + 1);
+            fused[bySentence[rank]] += 1.0 / (ReciprocalRankFusion.DefaultK + rank + 1);
+        }
+        return Enumerable.Range(0, pool.Length).OrderByDescending(i => fused[i]).ThenBy(i => i)
+            .Select(i => pool[i] with { Score = fused[i] })
+            .Concat(hits.Skip(Pool))
+            .Take(topK)
+            .ToArray();
+    }
+
+    // Sentences of a chunk that could state a fact: no table header rows, no contents lines.
+    private static IEnumerable<(string Text, HashSet<string> Terms)> Sentences(SearchHit hit) =>
+        SentenceSplitter.Split(hit.Chunk.Text)
+            .Where(s => !s.Text.Contains("....", StringComparison.Ordinal)
+                && !hit.Chunk.Text.AsSpan(s.Start + s.Text.Length).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal))
+            .Select(s => (s.Text, TermAnalyzer.Terms(s.Text).ToHashSet(StringComparer.Ordinal)));
+}

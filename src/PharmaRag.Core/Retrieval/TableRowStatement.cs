@@ -1,0 +1,51 @@
+using PharmaRag.Core.Text;
+
+namespace PharmaRag.Core.Retrieval;
+
+/// <summary>
+/// Says what a table row states for the question: the row's label, then the cells of the columns
+/// the question names ("Headache — 40 mg: 9.4"), or every column with its heading when it names
+/// none. The headings are the chunk's header rows (the table chunker repeats them above its rows).
+/// </summary>
+public static class TableRowStatement
+{
+    /// <summary>True when <paramref name="line"/> is a rendered table row ("| a | b |").</summary>
+    public static bool IsRow(string line) => line.StartsWith('|') && line.EndsWith('|') && !line.StartsWith("| ---", StringComparison.Ordinal);
+
+    public static string[] Cells(string row) => row.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+
+    /// <summary>The header rows of the table in <paramref name="chunkText"/> (the rows above its "| --- |" line).</summary>
+    public static IReadOnlyList<string[]> Headers(string chunkText)
+    {
+        var lines = chunkText.Split('\n');
+        var separator = Array.FindIndex(lines, l => l.TrimStart().StartsWith("| ---", StringComparison.Ordinal));
+        return separator <= 0 ? [] : lines[..separator].Where(IsRow).Select(Cells).ToArray();
+    }
+
+    /// <summary>The question terms the headings of each column hold.</summary>
+    public static IReadOnlyList<HashSet<string>> ColumnTerms(IReadOnlyList<string[]> headers, int columns) =>
+        Enumerable.Range(0, columns)
+            .Select(c => TermAnalyzer.Terms(string.Join(' ', headers.Select(h => c < h.Length ? h[c] : ""))).ToHashSet(StringComparer.Ordinal))
+            .ToArray();
+
+    /// <summary>The row as a statement, focused on the columns whose headings share a term with <paramref name="focus"/>.</summary>
+    public static string State(string row, IReadOnlyList<string[]> headers, IReadOnlySet<string> focus)
+    {
+        var cells = Cells(row);
+        if (cells.Length < 2 || headers.Count == 0)
+        {
+            return string.Join("; ", cells.Where(c => c.Length > 0));
+        }
+        var columnTerms = ColumnTerms(headers, cells.Length);
+        // The columns whose headings share the most words with the question ("40 mg" over "10 mg").
+        var overlap = Enumerable.Range(0, cells.Length).Select(c => c == 0 || cells[c].Length == 0 ? 0 : columnTerms[c].Count(focus.Contains)).ToArray();
+        var most = overlap.Max();
+        var asked = most == 0 ? [] : Enumerable.Range(1, cells.Length - 1).Where(c => overlap[c] == most).ToArray();
+        var shown = asked.Length > 0 ? asked : Enumerable.Range(1, cells.Length - 1).Where(c => cells[c].Length > 0).ToArray();
+        var parts = shown.Select(c => Heading(headers, c) is { Length: > 0 } heading ? $"{heading}: {cells[c]}" : cells[c]);
+        return $"{cells[0]} — {string.Join("; ", parts)}";
+    }
+
+    private static string Heading(IReadOnlyList<string[]> headers, int column) =>
+        string.Join(' ', headers.Select(h => column < h.Length ? h[column] : "").Where(h => h.Length > 0));
+}

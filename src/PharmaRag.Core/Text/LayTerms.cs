@@ -1,0 +1,112 @@
+namespace PharmaRag.Core.Text;
+
+/// <summary>
+/// The clinical words a label or protocol uses for what a patient or a new user asks in everyday
+/// words ("pregnant" for Pregnancy, "kidney" for renal, "side effects" for adverse reactions).
+/// A question's keyword search and its answer's sentence choice also look for these words.
+/// </summary>
+public static class LayTerms
+{
+    // Keys are lower-case words or two-word phrases of the question; values are added words.
+    private static readonly Dictionary<string, string> Clinical = new(StringComparer.Ordinal)
+    {
+        ["pregnant"] = "pregnancy",
+        ["pregnancy"] = "pregnant",
+        ["breastfeed"] = "breastfeeding lactation",
+        ["breastfeeding"] = "lactation",
+        ["breast-feeding"] = "breastfeeding lactation",
+        ["nursing"] = "lactation breastfeeding",
+        ["kidney"] = "renal",
+        ["kidneys"] = "renal",
+        ["liver"] = "hepatic",
+        ["heart attack"] = "myocardial infarction",
+        ["blood thinner"] = "anticoagulant",
+        ["blood thinners"] = "anticoagulants",
+        ["side effects"] = "adverse reactions",
+        ["side effect"] = "adverse reaction",
+        ["child"] = "pediatric",
+        ["children"] = "pediatric",
+        ["kids"] = "pediatric",
+        ["baby"] = "infants neonates",
+        ["babies"] = "infants neonates",
+        ["newborn"] = "neonates",
+        ["newborns"] = "neonates",
+        ["elderly"] = "geriatric",
+        ["older adults"] = "geriatric",
+        ["allergic"] = "hypersensitivity",
+        ["allergy"] = "hypersensitivity",
+        ["allergies"] = "hypersensitivity",
+        ["not take"] = "contraindicated contraindications",
+        ["not be used"] = "contraindicated contraindications",
+        ["never be given"] = "contraindicated",
+        ["must not"] = "contraindicated",
+        ["dose"] = "dosage",
+        ["doses"] = "dosage",
+        ["dosage"] = "dose",
+        ["muscle pain"] = "myalgia",
+        ["joint pain"] = "arthralgia",
+        ["muscle breakdown"] = "rhabdomyolysis",
+        ["blood sugar"] = "glucose",
+        ["low blood sugar"] = "hypoglycemia",
+        ["sugar"] = "glucose",
+        ["thrown away"] = "discarded",
+        ["throw away"] = "discard",
+        ["antibiotic"] = "antibacterial",
+        ["antibiotics"] = "antibacterial",
+        ["blood clot"] = "thrombosis",
+        ["blood clots"] = "thrombosis",
+        ["bleed"] = "bleeding hemorrhage",
+        ["stomach"] = "gastrointestinal",
+        ["water pill"] = "diuretic",
+        ["painkiller"] = "analgesic",
+        ["overdose"] = "overdosage",
+        ["people"] = "patients participants",
+        ["participants"] = "patients",
+        ["patients"] = "participants",
+        ["subjects"] = "patients participants",
+    };
+
+    /// <summary>The clinical words for the lay words and phrases of <paramref name="question"/>, not already in it.</summary>
+    public static IReadOnlyList<string> For(string question)
+    {
+        var words = TermAnalyzer.SearchTokens(question).ToArray();
+        var present = words.ToHashSet(StringComparer.Ordinal);
+        var added = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            Add(words[i]);
+            if (i + 1 < words.Length)
+            {
+                Add(words[i] + " " + words[i + 1]);
+            }
+        }
+        // Phrases with stop words in them ("not be used") are looked up in the raw lower-case text.
+        var lower = question.ToLowerInvariant();
+        foreach (var phrase in Clinical.Keys.Where(k => k.Contains(' ') && lower.Contains(k, StringComparison.Ordinal)))
+        {
+            Add(phrase);
+        }
+        return added;
+
+        void Add(string key)
+        {
+            if (Clinical.TryGetValue(key, out var clinical))
+            {
+                foreach (var word in clinical.Split(' '))
+                {
+                    if (present.Add(word))
+                    {
+                        added.Add(word);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary><paramref name="question"/> with its clinical words appended, for keyword search.</summary>
+    public static string Expand(string question)
+    {
+        var added = For(question);
+        return added.Count == 0 ? question : question + " " + string.Join(' ', added);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using PharmaRag.Testing;
+
+namespace PharmaRag.Server.Tests;
+
+/// <summary>
+/// The failure classes of retrieval on pharma questions, each on a tiny library through the real
+/// pipeline and HTTP: a question naming the study, a table cell lookup, lay words for a label's
+/// clinical terms. Each library is built so that plain BM25 over the chunk text ranks the wrong
+/// chunk first.
+/// </summary>
+public sealed class RetrievalQualityTests
+{
+    // Small chunks, so that a title page and the page stating the fact are separate chunks.
+    private static readonly string[] SmallChunks = ["--PharmaRag:Ingestion:ChunkTokens=80"];
+
+    private static readonly string[] OtherProtocol =
+    [
+        "Protocol QT-7: A Phase 3 Study of Quelanib in Adults with Severe Asthma",
+        "Number of participants: approximately 300 participants will be enrolled in the study.",
+        "Participants will be enrolled at 40 sites and followed for one year after enrolment.",
+    ];
+
+    private static readonly string[] Filler =
+    [
+        "Samples are shipped frozen to the central laboratory on dry ice every week.",
+        "The laboratory manual describes the labelling of tubes and the courier forms.",
+        "Site staff record the time of each sample and the temperature of the freezer.",
+    ];
+
+    [Fact]
+    public async Task A_question_naming_the_study_ranks_the_chunk_stating_the_fact_above_the_title_page()
+    {
+        var zorvatide = TestPdf.Pages(
+            [
+                "Protocol ZX-101",
+                "A Phase 2 Study of Zorvatide in Adults with Chronic Gout",
+                "Zorvatide Study ZX-101 Clinical Study Protocol, Version 2",
+                "Sponsor: Example Pharma. Zorvatide (ZX-101) is an investigational urate transporter inhibitor.",
+                "Study ZX-101 of zorvatide: protocol approval page and signatures of the study team.",
+            ],
+            Filler,
+            ["Number of participants: approximately 48 participants will be enrolled at six sites."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx101.pdf", zorvatide));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler)));
+
+        var hits = await server.Client.SearchAsync("In study ZX-101 of zorvatide, how many participants will be enrolled?");
+
+        Assert.Contains("48 participants", Text(hits[0]));
+    }
+
+    [Fact]
+    public async Task A_table_cell_asked_by_drug_row_and_column_is_found_and_stated_in_the_answer()
+    {
+        var label = TestPdf.TitledTable(
+            ["ZORVATIDE tablets, for oral use", "Zorvatide prescribing information", "Initial approval: 2024"],
+            [
+                "Headache was the reason most patients taking the 40 mg dose of a uricosuric stopped treatment early.",
+                "Patients should report any headache to their doctor.",
+            ],
+            "Table 1: Adverse reactions (%)",
+            [
+                ["Adverse reaction", "Placebo", "10 mg", "40 mg"],
+                ["Nausea", "3.5", "3.7", "7.1"],
+                ["Headache", "2.1", "2.6", "9.4"],
+                ["Dizziness", "1.2", "1.9", "4.4"],
+            ]);
+        var other = TestPdf.Pages(
+            ["QUELANIB tablets, for oral use", "Quelanib prescribing information"],
+            [
+                "Headache occurred in patients taking quelanib 40 mg more often than in patients taking placebo.",
+                "The percentage of patients with headache was higher at 40 mg; patients should take quelanib with food.",
+            ]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zorvatide.pdf", label));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("quelanib.pdf", other));
+
+        const string question = "What percentage of patients taking zorvatide 40 mg had headache?";
+        var hits = await server.Client.SearchAsync(question);
+        var answer = await server.Client.AskAsync(question);
+
+        // Plain overlap prefers the sentences that repeat "patients taking ... 40 mg ... headache" but state no rate.
+        Assert.Contains(hits.Take(3), h => Text(h).Contains("| Headache | 2.1 | 2.6 | 9.4 |", StringComparison.Ordinal));
+        Assert.Contains("9.4", (string)answer["answer"]!);
+        Assert.Contains(answer["citations"]!.AsArray(), c => (string)c!["filename"]! == "zorvatide.pdf" && (int)c["page"]! == 2);
+    }
+
+    [Fact]
+    public async Task Lay_words_find_the_label_section_in_clinical_words()
+    {
+        var label = TestPdf.Pages(
+            [
+                "ZORVATIDE tablets, for oral use",
+                "Zorvatide can be taken by adults with or without food, once a day.",
+                "A woman taking zorvatide should tell her doctor about all medicines she takes.",
+            ],
+            Filler,
+            ["8.1 Pregnancy: Zorvatide may cause fetal harm; it is contraindicated in pregnancy."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zorvatide.pdf", label));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler)));
+
+        var hits = await server.Client.SearchAsync("Can a pregnant woman take zorvatide?");
+
+        Assert.Contains("fetal harm", Text(hits[0]));
+    }
+
+    private static string Text(JsonNode? hit) => (string)hit!["text"]!;
+}

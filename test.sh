@@ -4,19 +4,38 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Real tools the tests use (Debian packages; idempotent): pdftoppm and tesseract for OCR,
-# Debian's python3 with onnx, which writes the tiny model the ONNX embedder is tested on,
-# chromium for the web page's browser tests (Playwright drives it; no browser is downloaded), and
-# npm, which vendors the page's libraries from src/PharmaRag.Server/package-lock.json at build time.
-packages=(poppler-utils tesseract-ocr tesseract-ocr-eng python3-onnx chromium npm)
-if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null || ! /usr/bin/python3 -c "import onnx" 2>/dev/null \
-   || ! [ -x /usr/bin/chromium ] || ! command -v npm >/dev/null; then
+# Real tools the tests use, as "check|Debian packages|what for". Only missing ones are installed
+# (idempotent), and test.sh says which and why before it installs anything. No browser or model
+# is downloaded: chromium is Debian's (Playwright drives it), python3-onnx writes the tiny ONNX
+# model the embedder is tested on, npm vendors the web page's libraries from
+# src/PharmaRag.Server/package-lock.json at build time.
+requirements=(
+  "command -v pdftoppm|poppler-utils|renders PDF pages for OCR"
+  "command -v tesseract|tesseract-ocr tesseract-ocr-eng|OCR of scanned pages and images"
+  "/usr/bin/python3 -c 'import onnx'|python3-onnx|the ONNX embedder's test model"
+  "[ -x /usr/bin/chromium ]|chromium|the web page's browser tests"
+  "command -v npm|npm|the web page's libraries, vendored at build time"
+  "command -v curl && command -v jq|curl jq|the README walk-through, run as written"
+)
+missing=()
+for requirement in "${requirements[@]}"; do
+  IFS='|' read -r check packages why <<< "$requirement"
+  if ! eval "$check" >/dev/null 2>&1; then
+    echo "test.sh: missing $packages ($why)"
+    read -r -a names <<< "$packages"
+    missing+=("${names[@]}")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test.sh: installing with apt-get (a minute or two): ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    echo "test.sh: installing the Debian packages the tests need: ${packages[*]}"
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" || exit 1
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" || exit 1
+  elif command -v apt-get >/dev/null; then
+    echo "test.sh: not root, so it cannot install them: run 'sudo apt-get install ${missing[*]}' (or ./test.sh as root), then ./test.sh again." >&2
+    exit 1
   else
-    echo "The tests need ${packages[*]}; install them (as root: apt-get install ${packages[*]}) and run again." >&2
+    echo "test.sh: no apt-get on this machine: install ${missing[*]} (or your system's equivalents), then run ./test.sh again." >&2
     exit 1
   fi
 fi

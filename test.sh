@@ -40,6 +40,40 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# PostgreSQL for the store tests: Debian's server (the postgresql package), started as a
+# throwaway cluster in a temporary directory on a free port (as the postgres user when we are
+# root, since the server refuses to run as root) and stopped on exit, even when tests fail.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing PostgreSQL (Debian package postgresql) for the store tests"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql || exit 1
+  else
+    echo "The tests need PostgreSQL; install it (as root: apt-get install postgresql) and run again." >&2
+    exit 1
+  fi
+fi
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d)
+pgrun=()
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$pgdir"
+  pgrun=(runuser -u postgres --)
+fi
+stop_postgres() {
+  "${pgrun[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$pgdir"
+}
+trap stop_postgres EXIT
+pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${pgrun[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-sync >"$pgdir/initdb.log" 2>&1 \
+  || { cat "$pgdir/initdb.log" >&2; exit 1; }
+"${pgrun[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -o \
+  "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
+  || { cat "$pgdir/server.log" >&2; exit 1; }
+export PHARMARAG_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') test cluster on port $pgport"
+
 # npm tools the tests run, in a cache folder outside the repository (idempotent): s3rver, an
 # S3-compatible server, and AWS's CloudFormation resource specification for the template tests.
 tools_dir=${PHARMARAG_TOOLS_DIR:-$HOME/.cache/pharmarag-test-tools}

@@ -21,6 +21,27 @@ if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null || ! /u
   fi
 fi
 
+# npm tools the tests run, in a cache folder outside the repository (idempotent): s3rver, an
+# S3-compatible server, and AWS's CloudFormation resource specification for the template tests.
+tools_dir=${PHARMARAG_TOOLS_DIR:-$HOME/.cache/pharmarag-test-tools}
+npm_tools=(s3rver@3.7.1 @aws-cdk/cfnspec@2.72.1)
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing nodejs and npm (the tests run s3rver)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm || exit 1
+  else
+    echo "The tests need node and npm; install them (as root: apt-get install nodejs npm) and run again." >&2
+    exit 1
+  fi
+fi
+if [ ! -f "$tools_dir/node_modules/s3rver/bin/s3rver.js" ] || [ ! -f "$tools_dir/node_modules/@aws-cdk/cfnspec/spec/specification.json" ]; then
+  echo "Installing ${npm_tools[*]} into $tools_dir"
+  mkdir -p "$tools_dir"
+  npm install --no-save --no-audit --no-fund --prefix "$tools_dir" "${npm_tools[@]}" >/dev/null || exit 1
+fi
+export PHARMARAG_TOOLS_DIR=$tools_dir
+
 dotnet build PharmaRag.slnx -c Release --nologo -clp:ErrorsOnly || exit 1
 
 log=$(mktemp)

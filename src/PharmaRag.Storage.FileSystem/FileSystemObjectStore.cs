@@ -64,8 +64,35 @@ public sealed class FileSystemObjectStore(string root, UploadUrlSigner signer, T
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(Resolve(key));
+        var path = Resolve(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path); // like S3: deleting what is not there succeeds
+        }
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ObjectPrefix.Validate(prefix);
+        if (!Directory.Exists(_root))
+        {
+            return Task.FromResult<IReadOnlyList<StoredObject>>([]);
+        }
+        // Only the folder that can hold the prefix is walked; the temporary folder is never listed.
+        var folder = Path.Combine(_root, prefix[..(prefix.LastIndexOf('/') + 1)]);
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult<IReadOnlyList<StoredObject>>([]);
+        }
+        var listed = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.FullName.StartsWith(_temp + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(f => new StoredObject(
+                Path.GetRelativePath(_root, f.FullName).Replace(Path.DirectorySeparatorChar, '/'), f.Length, f.LastWriteTimeUtc))
+            .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .ToArray();
+        return Task.FromResult<IReadOnlyList<StoredObject>>(listed);
     }
 
     public Task<PresignedUpload> PresignPutAsync(

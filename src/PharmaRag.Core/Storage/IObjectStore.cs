@@ -11,6 +11,9 @@ public interface IObjectStore
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>The objects whose keys start with <paramref name="prefix"/>, in key order.</summary>
+    Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>A short-lived URL for uploading one object with PUT.</summary>
     Task<PresignedUpload> PresignPutAsync(
         string key, string? contentType, long maxBytes, TimeSpan lifetime, CancellationToken cancellationToken);

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Forwarding;
 using PharmaRag.Gateway.Hosting;
 using PharmaRag.Server.Contracts;
 using PharmaRag.Server.Endpoints;
+using PharmaRag.Storage.S3;
 
 namespace PharmaRag.Gateway.Endpoints;
 
@@ -92,7 +94,7 @@ public static class GatewayEndpoints
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
         }
-        var keys = ObjectCreatedEvent.Keys(body);
+        var keys = ObjectCreatedEvent.Keys(body, request.HttpContext.RequestServices.GetService<S3ObjectStore>()?.KeyPrefix ?? "");
         if (keys.Count == 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -35,7 +35,7 @@ public static class PharmaRagGateway
         services.AddDocumentParsers();
         services.AddSingleton<DocumentParserRegistry>();
         services.AddSingleton<AutoProcessingFilter>();
-        services.AddFileSystemObjectStore(settings.DataDirectory, builder.Configuration[$"{UploadOptions.Section}:SigningKey"]);
+        services.AddConfiguredObjectStore(builder.Configuration, settings.DataDirectory);
 
         services.AddHttpClient(nameof(ComputeForwarder), http => http.Timeout = TimeSpan.FromMinutes(10));
         services.AddHttpClient(nameof(LocalProcessComputeController));

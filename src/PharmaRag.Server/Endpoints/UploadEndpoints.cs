@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
@@ -21,8 +22,12 @@ public static class UploadEndpoints
     {
         app.MapGet("/presigned-url", GetPresignedUrlAsync)
             .WithName("GetPresignedUrl").WithSummary("A short-lived URL to PUT one document to").WithTags("Uploads");
-        app.MapPut(FileSystemObjectStore.UploadPathPrefix + "{**key}", PutObjectAsync)
-            .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads");
+        // Only the local store takes uploads itself; S3's presigned URLs point at S3.
+        if (app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(FileSystemObjectStore)))
+        {
+            app.MapPut(FileSystemObjectStore.UploadPathPrefix + "{**key}", PutObjectAsync)
+                .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads");
+        }
         return app;
     }
 

@@ -4,7 +4,6 @@ using PharmaRag.Core;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Documents;
 using PharmaRag.Models;
-using PharmaRag.Storage.FileSystem;
 using PharmaRag.Storage.Sqlite;
 
 namespace PharmaRag.Server.Hosting;
@@ -23,7 +22,7 @@ public static class PharmaRagServiceCollectionExtensions
         services.AddDocumentParsers();
         services.AddModels(configuration);
         services.AddSqliteStorage(dataDirectory);
-        services.AddFileSystemObjectStore(dataDirectory, configuration[$"{UploadOptions.Section}:SigningKey"]);
+        services.AddConfiguredObjectStore(configuration, dataDirectory);
         services.AddSingleton<PharmaRagStartup>();
         return services;
     }

@@ -4,22 +4,73 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Real tools the tests use (Debian packages; idempotent): pdftoppm and tesseract for OCR,
-# Debian's python3 with onnx, which writes the tiny model the ONNX embedder is tested on,
-# chromium for the web page's browser tests (Playwright drives it; no browser is downloaded), and
-# npm, which vendors the page's libraries from src/PharmaRag.Server/package-lock.json at build time.
-packages=(poppler-utils tesseract-ocr tesseract-ocr-eng python3-onnx chromium npm)
-if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null || ! /usr/bin/python3 -c "import onnx" 2>/dev/null \
-   || ! [ -x /usr/bin/chromium ] || ! command -v npm >/dev/null; then
+# Real tools the tests use, as "check|Debian packages|what for". Only missing ones are installed
+# (idempotent), and test.sh says which and why before it installs anything. No browser or model
+# is downloaded: chromium is Debian's (Playwright drives it), python3-onnx writes the tiny ONNX
+# model the embedder is tested on.
+requirements=(
+  "command -v pdftoppm|poppler-utils|renders PDF pages for OCR"
+  "command -v tesseract|tesseract-ocr tesseract-ocr-eng|OCR of scanned pages and images"
+  "/usr/bin/python3 -c 'import onnx'|python3-onnx|the ONNX embedder's test model"
+  "[ -x /usr/bin/chromium ]|chromium|the web page's browser tests"
+  "command -v curl && command -v jq|curl jq|the README walk-through, run as written"
+)
+missing=()
+for requirement in "${requirements[@]}"; do
+  IFS='|' read -r check packages why <<< "$requirement"
+  if ! eval "$check" >/dev/null 2>&1; then
+    echo "test.sh: missing $packages ($why)"
+    read -r -a names <<< "$packages"
+    missing+=("${names[@]}")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test.sh: installing with apt-get (a minute or two): ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    echo "test.sh: installing the Debian packages the tests need: ${packages[*]}"
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" || exit 1
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" || exit 1
+  elif command -v apt-get >/dev/null; then
+    echo "test.sh: not root, so it cannot install them: run 'sudo apt-get install ${missing[*]}' (or ./test.sh as root), then ./test.sh again." >&2
+    exit 1
   else
-    echo "The tests need ${packages[*]}; install them (as root: apt-get install ${packages[*]}) and run again." >&2
+    echo "test.sh: no apt-get on this machine: install ${missing[*]} (or your system's equivalents), then run ./test.sh again." >&2
     exit 1
   fi
 fi
+
+# PostgreSQL for the store tests: Debian's server (the postgresql package), started as a
+# throwaway cluster in a temporary directory on a free port (as the postgres user when we are
+# root, since the server refuses to run as root) and stopped on exit, even when tests fail.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing PostgreSQL (Debian package postgresql) for the store tests"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql || exit 1
+  else
+    echo "The tests need PostgreSQL; install it (as root: apt-get install postgresql) and run again." >&2
+    exit 1
+  fi
+fi
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d)
+pgrun=()
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$pgdir"
+  pgrun=(runuser -u postgres --)
+fi
+stop_postgres() {
+  "${pgrun[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$pgdir"
+}
+trap stop_postgres EXIT
+pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${pgrun[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-sync >"$pgdir/initdb.log" 2>&1 \
+  || { cat "$pgdir/initdb.log" >&2; exit 1; }
+"${pgrun[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -o \
+  "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
+  || { cat "$pgdir/server.log" >&2; exit 1; }
+export PHARMARAG_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') test cluster on port $pgport"
 
 # npm tools the tests run, in a cache folder outside the repository (idempotent): s3rver, an
 # S3-compatible server, and AWS's CloudFormation resource specification for the template tests.

@@ -12,6 +12,7 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     ReindexCommand.Create(),
     PharmaRag.Bench.Commands.BenchCommand.Create(),
     ParseCommand.Create(),
+    DbCommand.Create(),
     CommonOptions.Verbose,
 };
 var parse = root.Parse(args);

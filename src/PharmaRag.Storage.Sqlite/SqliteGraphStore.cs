@@ -6,18 +6,20 @@ namespace PharmaRag.Storage.Sqlite;
 
 /// <summary>
 /// The knowledge graph in SQLite: mentions per chunk are the source of truth; entities and
-/// relations are aggregates rebuilt from their remaining mentions whenever a document's
-/// mentions change, and FTS5 tables make them searchable by name, alias and keywords.
+/// relations are aggregates that <see cref="GraphMergePolicy"/> rebuilds from their remaining
+/// mentions whenever a document's mentions change, and FTS5 tables make them searchable by
+/// name, alias and keywords.
 /// </summary>
 public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
 {
-    private const int MaxDescriptions = 3;
-
     public Task ReplaceDocumentAsync(string documentId, IReadOnlyList<ChunkGraph> graphs, CancellationToken cancellationToken) =>
         database.WriteAsync(async (c, t) =>
         {
             var (entities, relations) = await DeleteMentionsAsync(c, t, documentId, cancellationToken);
-            await InsertMentionsAsync(c, t, documentId, graphs, entities, relations, cancellationToken);
+            var plan = GraphMergePolicy.Plan(documentId, graphs, await ReadAliasesAsync(c, t, GraphMergePolicy.KeysToResolve(graphs), cancellationToken));
+            await InsertMentionsAsync(c, t, plan, cancellationToken);
+            entities.UnionWith(plan.Entities.Select(e => e.EntityId));
+            relations.UnionWith(plan.Relations.Select(r => r.RelationId));
             await RebuildAsync(c, t, entities, relations, cancellationToken);
         }, cancellationToken);
 
@@ -36,84 +38,50 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
         return (entities.ToHashSet(StringComparer.Ordinal), relations.ToHashSet(StringComparer.Ordinal));
     }
 
-    private static async Task InsertMentionsAsync(
-        SqliteConnection c, SqliteTransaction t, string documentId, IReadOnlyList<ChunkGraph> graphs,
-        HashSet<string> entities, HashSet<string> relations, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> ReadAliasesAsync(
+        SqliteConnection c, SqliteTransaction t, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        await using var alias = c.Command("INSERT INTO entity_aliases (alias_key, entity_id) VALUES ($a, $e) ON CONFLICT DO NOTHING", t);
-        var aliasKey = alias.Parameters.AddWithValue("$a", "");
-        var aliasEntity = alias.Parameters.AddWithValue("$e", "");
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        async Task<string> ResolveAsync(string key)
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var slice in keys.Chunk(500))
         {
-            if (!resolved.TryGetValue(key, out var id))
+            await using var command = c.Command("", t);
+            command.CommandText = $"SELECT alias_key, entity_id FROM entity_aliases WHERE alias_key IN ({command.AddList("k", slice)})";
+            foreach (var (key, id) in await ReadAllAsync(command, r => (r.GetString(0), r.GetString(1)), cancellationToken))
             {
-                await using var lookup = c.Command("SELECT entity_id FROM entity_aliases WHERE alias_key = $k", t, ("$k", key));
-                resolved[key] = id = (string?)await lookup.ExecuteScalarAsync(cancellationToken) ?? key;
-            }
-            return id;
-        }
-
-        foreach (var mention in graphs.SelectMany(g => g.Entities))
-        {
-            foreach (var name in mention.Aliases)
-            {
-                aliasKey.Value = EntityKey.Of(name);
-                aliasEntity.Value = mention.Key;
-                await alias.ExecuteNonQueryAsync(cancellationToken);
+                aliases[key] = id;
             }
         }
+        return aliases;
+    }
 
-        await using var entity = c.Command(
-            """
-            INSERT INTO entity_mentions (entity_id, chunk_id, document_id, name, type, description, aliases)
-            VALUES ($e, $c, $d, $n, $t, $s, $a)
-            ON CONFLICT(entity_id, chunk_id) DO UPDATE SET description = excluded.description
-            """, t);
-        await using var relation = c.Command(
-            """
-            INSERT INTO relation_mentions (relation_id, chunk_id, document_id, source_id, target_id, keywords, description, weight)
-            VALUES ($r, $c, $d, $s, $t, $k, $x, $w)
-            ON CONFLICT(relation_id, chunk_id) DO UPDATE SET weight = weight + excluded.weight
-            """, t);
-        foreach (var graph in graphs)
+    private static async Task InsertMentionsAsync(SqliteConnection c, SqliteTransaction t, GraphWritePlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var (key, id) in plan.NewAliases)
         {
-            foreach (var mention in graph.Entities)
-            {
-                var id = await ResolveAsync(mention.Key);
-                entities.Add(id);
-                entity.Parameters.Clear();
-                entity.Parameters.AddWithValue("$e", id);
-                entity.Parameters.AddWithValue("$c", graph.ChunkId);
-                entity.Parameters.AddWithValue("$d", documentId);
-                entity.Parameters.AddWithValue("$n", mention.Name);
-                entity.Parameters.AddWithValue("$t", mention.Type.ToString());
-                entity.Parameters.AddWithValue("$s", mention.Description);
-                entity.Parameters.AddWithValue("$a", JsonSerializer.Serialize(mention.Aliases));
-                await entity.ExecuteNonQueryAsync(cancellationToken);
-            }
-            foreach (var mention in graph.Relations)
-            {
-                var source = await ResolveAsync(EntityKey.Of(mention.Source));
-                var target = await ResolveAsync(EntityKey.Of(mention.Target));
-                if (source == target)
-                {
-                    continue;
-                }
-                var id = RelationMention.RelationKey(source, target);
-                relations.Add(id);
-                relation.Parameters.Clear();
-                relation.Parameters.AddWithValue("$r", id);
-                relation.Parameters.AddWithValue("$c", graph.ChunkId);
-                relation.Parameters.AddWithValue("$d", documentId);
-                relation.Parameters.AddWithValue("$s", source);
-                relation.Parameters.AddWithValue("$t", target);
-                relation.Parameters.AddWithValue("$k", mention.Keywords);
-                relation.Parameters.AddWithValue("$x", mention.Description);
-                relation.Parameters.AddWithValue("$w", mention.Weight);
-                await relation.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await ExecuteAsync(c, t, "INSERT INTO entity_aliases (alias_key, entity_id) VALUES ($a, $e) ON CONFLICT DO NOTHING",
+                cancellationToken, ("$a", key), ("$e", id));
+        }
+        foreach (var m in plan.Entities)
+        {
+            await ExecuteAsync(c, t,
+                """
+                INSERT INTO entity_mentions (entity_id, chunk_id, document_id, name, type, description, aliases)
+                VALUES ($e, $c, $d, $n, $t, $s, $a)
+                ON CONFLICT(entity_id, chunk_id) DO UPDATE SET description = excluded.description
+                """, cancellationToken,
+                ("$e", m.EntityId), ("$c", m.ChunkId), ("$d", m.DocumentId), ("$n", m.Name), ("$t", m.Type),
+                ("$s", m.Description), ("$a", JsonSerializer.Serialize(m.Aliases)));
+        }
+        foreach (var m in plan.Relations)
+        {
+            await ExecuteAsync(c, t,
+                """
+                INSERT INTO relation_mentions (relation_id, chunk_id, document_id, source_id, target_id, keywords, description, weight)
+                VALUES ($r, $c, $d, $s, $t, $k, $x, $w)
+                ON CONFLICT(relation_id, chunk_id) DO UPDATE SET weight = weight + excluded.weight
+                """, cancellationToken,
+                ("$r", m.RelationId), ("$c", m.ChunkId), ("$d", m.DocumentId), ("$s", m.SourceId), ("$t", m.TargetId),
+                ("$k", m.Keywords), ("$x", m.Description), ("$w", m.Weight));
         }
     }
 
@@ -123,28 +91,16 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
     {
         foreach (var id in entities)
         {
-            var mentions = new List<(string Name, string Type, string Description, string[] Aliases)>();
-            await using (var read = c.Command("SELECT name, type, description, aliases FROM entity_mentions WHERE entity_id = $e", t, ("$e", id)))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    mentions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                        JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []));
-                }
-            }
+            await using var read = c.Command(
+                "SELECT entity_id, chunk_id, document_id, name, type, description, aliases FROM entity_mentions WHERE entity_id = $e", t, ("$e", id));
+            var mentions = await ReadAllAsync(read, r => new EntityMentionRecord(r.GetString(0), r.GetString(1), r.GetString(2),
+                r.GetString(3), r.GetString(4), r.GetString(5), JsonSerializer.Deserialize<string[]>(r.GetString(6)) ?? []), cancellationToken);
             await DeleteFtsAsync(c, t, "entities", "entity_fts", id, cancellationToken);
-            if (mentions.Count == 0)
+            if (GraphMergePolicy.MergeEntity(id, mentions) is not { } entity)
             {
                 await ExecuteAsync(c, t, "DELETE FROM entities WHERE id = $id", cancellationToken, ("$id", id));
                 continue;
             }
-            // The entity is named as its id says (the generic name); brand names and acronyms become aliases.
-            var canonical = mentions.Where(m => EntityKey.Of(m.Name) == id).Select(m => m.Name).ToArray();
-            var name = MostCommon(canonical.Length > 0 ? canonical : mentions.Select(m => m.Name));
-            var aliases = mentions.SelectMany(m => m.Aliases.Append(m.Name))
-                .Where(a => EntityKey.Of(a) != EntityKey.Of(name)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            var type = MostCommon(mentions.Select(m => m.Type));
             var seq = await UpsertAsync(c, t,
                 """
                 INSERT INTO entities (id, name, type, description, aliases, mentions) VALUES ($id, $n, $t, $s, $a, $m)
@@ -152,43 +108,35 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
                     aliases = excluded.aliases, mentions = excluded.mentions
                 RETURNING seq
                 """, cancellationToken,
-                ("$id", id), ("$n", name), ("$t", type), ("$s", Describe(mentions.Select(m => m.Description))),
-                ("$a", JsonSerializer.Serialize(aliases)), ("$m", mentions.Count));
+                ("$id", id), ("$n", entity.Name), ("$t", entity.Type.ToString()), ("$s", entity.Description),
+                ("$a", JsonSerializer.Serialize(entity.Aliases)), ("$m", entity.Mentions));
             await ExecuteAsync(c, t, "INSERT INTO entity_fts (rowid, text) VALUES ($r, $x)", cancellationToken,
-                ("$r", seq), ("$x", string.Join(' ', aliases.Prepend(name))));
+                ("$r", seq), ("$x", GraphMergePolicy.SearchText(entity)));
         }
 
         foreach (var id in relations)
         {
-            var mentions = new List<(string Source, string Target, string Keywords, string Description, double Weight)>();
-            await using (var read = c.Command(
-                "SELECT source_id, target_id, keywords, description, weight FROM relation_mentions WHERE relation_id = $r", t, ("$r", id)))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    mentions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4)));
-                }
-            }
+            await using var read = c.Command(
+                "SELECT relation_id, chunk_id, document_id, source_id, target_id, keywords, description, weight FROM relation_mentions WHERE relation_id = $r",
+                t, ("$r", id));
+            var mentions = await ReadAllAsync(read, r => new RelationMentionRecord(r.GetString(0), r.GetString(1), r.GetString(2),
+                r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetDouble(7)), cancellationToken);
             await DeleteFtsAsync(c, t, "relations", "relation_fts", id, cancellationToken);
-            if (mentions.Count == 0)
+            if (GraphMergePolicy.MergeRelation(id, mentions) is not { } relation)
             {
                 await ExecuteAsync(c, t, "DELETE FROM relations WHERE id = $id", cancellationToken, ("$id", id));
                 continue;
             }
-            var keywords = string.Join(", ", mentions.SelectMany(m => m.Keywords.Split(", ", StringSplitOptions.RemoveEmptyEntries))
-                .GroupBy(k => k).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(8));
-            var description = Describe(mentions.Select(m => m.Description));
             var seq = await UpsertAsync(c, t,
                 """
                 INSERT INTO relations (id, source_id, target_id, keywords, description, weight) VALUES ($id, $s, $t, $k, $x, $w)
                 ON CONFLICT(id) DO UPDATE SET keywords = excluded.keywords, description = excluded.description, weight = excluded.weight
                 RETURNING seq
                 """, cancellationToken,
-                ("$id", id), ("$s", mentions[0].Source), ("$t", mentions[0].Target), ("$k", keywords), ("$x", description),
-                ("$w", mentions.Sum(m => m.Weight)));
+                ("$id", id), ("$s", relation.SourceId), ("$t", relation.TargetId), ("$k", relation.Keywords),
+                ("$x", relation.Description), ("$w", relation.Weight));
             await ExecuteAsync(c, t, "INSERT INTO relation_fts (rowid, text) VALUES ($r, $x)", cancellationToken,
-                ("$r", seq), ("$x", $"{mentions[0].Source} {mentions[0].Target} {keywords} {description}"));
+                ("$r", seq), ("$x", GraphMergePolicy.SearchText(relation)));
         }
     }
 
@@ -305,10 +253,4 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
         await using var command = c.Command(sql, t, parameters);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
-
-    private static string MostCommon(IEnumerable<string> values) =>
-        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-
-    private static string Describe(IEnumerable<string> descriptions) =>
-        string.Join(" | ", descriptions.GroupBy(d => d).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MaxDescriptions));
 }

@@ -17,6 +17,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's process id (job owners are named "{pid}/{worker}").</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] configuration)
     {
         // A free port can be taken by another test's server between our probe and the child's

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,14 @@ public sealed class BenchWorkspace : IAsyncDisposable
         var builder = PharmaRagHost.CreateApplicationBuilder([$"--{RetrievalOptions.Section}:MaxTopK=1000"], dataDirectory);
         builder.Services.AddSingleton(loggers);
         configure(builder.Services);
+        // On a shared database each workspace is a schema of its own, dropped with the workspace.
+        if (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { IsPostgres: true } storage)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{StorageOptions.Section}:Schema"] = $"{storage.Schema ?? "bench"}_{Path.GetFileName(dataDirectory)["pharmarag-bench-".Length..]}",
+            });
+        }
         var host = builder.Build();
         PharmaRagHost.ValidateOptions(host.Services);
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
@@ -59,6 +68,10 @@ public sealed class BenchWorkspace : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_host.Services.GetService<Storage.Postgres.PostgresDatabase>() is { } postgres)
+        {
+            await postgres.DropSchemaAsync(CancellationToken.None);
+        }
         if (_host is IAsyncDisposable asyncHost)
         {
             await asyncHost.DisposeAsync();

@@ -16,8 +16,11 @@ internal sealed class CliServices : IAsyncDisposable
     private readonly IHost _host;
     private readonly DataDirectoryLock? _lock;
 
-    private CliServices(IHost host, DataDirectoryLock? dataLock, string dataDirectory)
+    private readonly bool _sharedStore;
+
+    private CliServices(IHost host, DataDirectoryLock? dataLock, string dataDirectory, bool sharedStore)
     {
+        _sharedStore = sharedStore;
         _host = host;
         _lock = dataLock;
         DataDirectory = dataDirectory;
@@ -25,8 +28,8 @@ internal sealed class CliServices : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    /// <summary>True when this command holds the data directory (no server is running on it).</summary>
-    public bool OwnsDataDirectory => _lock is not null;
+    /// <summary>True when this command holds the data directory (no server is running on it), or the store is shared.</summary>
+    public bool OwnsDataDirectory => _lock is not null || _sharedStore;
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
@@ -45,14 +48,16 @@ internal sealed class CliServices : IAsyncDisposable
             PharmaRagHost.ValidateOptions(host.Services);
             try
             {
-                dataLock = DataDirectoryLock.Acquire(dataDirectory);
+                // Only the embedded store needs the directory to itself; a shared store (PostgreSQL) is always ours.
+                dataLock = DataDirectoryGuard.AcquireIfNeeded(host.Services, dataDirectory);
             }
             catch (DataDirectoryInUseException) when (!write)
             {
                 // A server owns the directory and has prepared it; reading alongside it is safe.
             }
-            var cli = new CliServices(host, dataLock, dataDirectory);
-            if (dataLock is not null)
+            var shared = !host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.NeedsDataDirectoryLock;
+            var cli = new CliServices(host, dataLock, dataDirectory, shared);
+            if (cli.OwnsDataDirectory)
             {
                 await cli.Get<PharmaRagStartup>().RunAsync(releaseJobs: true, cancellationToken, checkEmbeddingModel);
             }
@@ -94,7 +99,7 @@ internal sealed class CliServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_lock is not null)
+        if (OwnsDataDirectory)
         {
             await Get<Core.Storage.IVectorIndex>().FlushAsync(CancellationToken.None);
         }

@@ -36,8 +36,8 @@ public sealed class AlwaysOnComputeController(DataDirectoryInfo dataDirectory, s
         {
             if (_address is null)
             {
-                _lock = DataDirectoryLock.Acquire(dataDirectory.Path);
                 _server = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory.Path, configurationArgs));
+                _lock = DataDirectoryGuard.AcquireIfNeeded(_server.Services, dataDirectory.Path);
                 await _server.StartAsync(cancellationToken);
                 _address = new Uri(_server.Services.GetRequiredService<IServer>().Features
                     .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());

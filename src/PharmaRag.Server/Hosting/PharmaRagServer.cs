@@ -43,16 +43,16 @@ public static class PharmaRagServer
         return app;
     }
 
-    /// <summary>Runs until stopped, holding the data directory lock throughout.</summary>
+    /// <summary>Runs until stopped, holding the data directory lock throughout when the store needs it (SQLite).</summary>
     public static async Task RunAsync(ServerSettings settings, CancellationToken cancellationToken, Action? started = null)
     {
         var app = Build(settings);
-        DataDirectoryLock dataLock;
+        DataDirectoryLock? dataLock;
         try
         {
             // Settings are checked before the directory is taken; the lock outlives the app.
             PharmaRagHost.ValidateOptions(app.Services);
-            dataLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+            dataLock = DataDirectoryGuard.AcquireIfNeeded(app.Services, settings.DataDirectory);
         }
         catch
         {

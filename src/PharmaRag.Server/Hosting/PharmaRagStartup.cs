@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 using PharmaRag.Models;
@@ -11,6 +13,8 @@ namespace PharmaRag.Server.Hosting;
 /// hold the data directory lock, so no other process can own those jobs.
 /// </summary>
 public sealed partial class PharmaRagStartup(
+    IOptions<StorageOptions> storage,
+    IOptions<GraphOptions> graph,
     IEnumerable<IStoreInitializer> initializers,
     IObjectStore objects,
     IJobQueue jobs,
@@ -21,6 +25,9 @@ public sealed partial class PharmaRagStartup(
 {
     public async Task RunAsync(bool releaseJobs, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
     {
+        // Commands that run without the web host validate their options here.
+        _ = storage.Value;
+        _ = graph.Value;
         foreach (var initializer in initializers)
         {
             await initializer.InitializeAsync(cancellationToken);

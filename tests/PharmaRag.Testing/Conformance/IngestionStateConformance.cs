@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion.Steps;
@@ -11,16 +12,17 @@ namespace PharmaRag.Testing.Conformance;
 /// </summary>
 public abstract class IngestionStateConformance
 {
-    /// <summary>A fresh, empty, initialised backend.</summary>
-    protected abstract Task<StoreFixture> CreateAsync();
+    /// <summary>A fresh, empty, initialised backend whose job queue reads time from <paramref name="clock"/>.</summary>
+    protected abstract Task<PortFixture<IngestionStatePorts>> CreateAsync(TimeProvider clock);
 
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
     public async Task The_content_list_round_trips_is_replaced_and_goes_with_its_document()
     {
-        var f = await CreateAsync();
-        await using var _ = f.Lifetime;
+        var clock = new FakeTimeProvider();
+        await using var fixture = await CreateAsync(clock);
+        var f = fixture.Port;
         var document = SampleData.Document("content");
         await f.Store.UpsertDocumentAsync(document, None);
         var parsed = new ParsedDocument(3,
@@ -60,8 +62,9 @@ public abstract class IngestionStateConformance
     [Fact]
     public async Task Pending_steps_are_kept_replaced_and_cleared_and_a_processed_document_can_carry_an_error()
     {
-        var f = await CreateAsync();
-        await using var _ = f.Lifetime;
+        var clock = new FakeTimeProvider();
+        await using var fixture = await CreateAsync(clock);
+        var f = fixture.Port;
         var document = SampleData.Document("pending");
         await f.Store.UpsertDocumentAsync(document, None);
         Assert.Empty((await f.Store.GetDocumentAsync(document.Id, None))!.PendingSteps);
@@ -83,8 +86,9 @@ public abstract class IngestionStateConformance
     [Fact]
     public async Task A_documents_chunks_are_read_back_in_ordinal_order_and_only_its_own()
     {
-        var f = await CreateAsync();
-        await using var _ = f.Lifetime;
+        var clock = new FakeTimeProvider();
+        await using var fixture = await CreateAsync(clock);
+        var f = fixture.Port;
         var a = SampleData.Document("chunks-a");
         var b = SampleData.Document("chunks-b");
         await f.Store.UpsertDocumentAsync(a, None);
@@ -102,8 +106,9 @@ public abstract class IngestionStateConformance
     [Fact]
     public async Task Step_runs_are_recorded_and_a_claimed_job_resumes_after_its_last_completed_step()
     {
-        var f = await CreateAsync();
-        await using var _ = f.Lifetime;
+        var clock = new FakeTimeProvider();
+        await using var fixture = await CreateAsync(clock);
+        var f = fixture.Port;
         var document = SampleData.Document("steps");
         await f.Store.UpsertDocumentAsync(document, None);
         await f.Jobs.EnqueueAsync(document.Id, None);
@@ -123,15 +128,15 @@ public abstract class IngestionStateConformance
         Assert.NotNull(runs[0].FinishedAt);
         Assert.Null(runs[2].FinishedAt);
 
-        // A crash: the lease is released and the job claimed again, after the step it completed.
-        await f.Jobs.ReleaseAllLeasesAsync(None);
+        // A crash: the lease runs out and the job is claimed again, after the step it completed.
+        clock.Advance(TimeSpan.FromMinutes(2));
         var resumed = (await f.Jobs.TryClaimAsync("worker-2", TimeSpan.FromMinutes(1), None))!;
         Assert.Equal((job.Id, IngestionSteps.Parsing), (resumed.Id, resumed.LastStep));
 
         // Retried after a failure: still resumes there. Queued again on purpose: starts over.
-        await f.Jobs.FailAsync(resumed.Id, "busy", DateTimeOffset.UtcNow.AddMinutes(-1), None);
+        await f.Jobs.FailAsync(resumed.Id, "busy", clock.GetUtcNow().AddMinutes(-1), None);
         Assert.Equal(IngestionSteps.Parsing, (await f.Jobs.TryClaimAsync("worker-2", TimeSpan.FromMinutes(1), None))!.LastStep);
-        await f.Jobs.ReleaseAllLeasesAsync(None);
+        clock.Advance(TimeSpan.FromMinutes(2));
         await f.Jobs.EnqueueAsync(document.Id, None);
         Assert.Null((await f.Jobs.TryClaimAsync("worker-3", TimeSpan.FromMinutes(1), None))!.LastStep);
 
@@ -142,8 +147,9 @@ public abstract class IngestionStateConformance
     [Fact]
     public async Task A_deferred_job_waits_behind_other_documents_without_counting_an_attempt()
     {
-        var f = await CreateAsync();
-        await using var _ = f.Lifetime;
+        var clock = new FakeTimeProvider();
+        await using var fixture = await CreateAsync(clock);
+        var f = fixture.Port;
         var first = SampleData.Document("defer-1");
         var second = SampleData.Document("defer-2");
         await f.Store.UpsertDocumentAsync(first, None);

@@ -1,24 +1,17 @@
-using PharmaRag.Storage.Sqlite;
 using PharmaRag.Testing;
 using PharmaRag.Testing.Conformance;
 
 namespace PharmaRag.Storage.Sqlite.Tests;
 
-/// <summary>The shared store conformance suite against a real SQLite file.</summary>
-public sealed class SqliteConformanceTests : RagStoreConformance
+/// <summary>A fresh SQLite file in a temporary directory, migrated, for one conformance test.</summary>
+internal static class SqliteBackend
 {
-    protected override async Task<StoreFixture> CreateAsync()
+    public static async Task<PortFixture<T>> CreateAsync<T>(Func<SqliteDatabase, T> port) where T : class
     {
         var directory = new TempDirectory();
         var database = new SqliteDatabase(Path.Combine(directory.Path, "test.db"));
         await new SqliteStoreInitializer(database).InitializeAsync(CancellationToken.None);
-        return new StoreFixture(
-            new SqliteRagStore(database, TimeProvider.System),
-            new SqliteJobQueue(database, TimeProvider.System),
-            new SqliteKeywordIndex(database),
-            new SqliteVectorIndex(database),
-            new SqliteGraphStore(database),
-            new Cleanup(directory));
+        return new PortFixture<T>(port(database), new Cleanup(directory));
     }
 
     private sealed class Cleanup(TempDirectory directory) : IAsyncDisposable

@@ -1,13 +1,12 @@
 using PharmaRag.Core.Storage;
-using PharmaRag.Core.Vectors;
 
-namespace PharmaRag.Storage.Sqlite;
+namespace PharmaRag.Core.Vectors;
 
 /// <summary>
 /// The in-memory side of the vector index: an HNSW graph plus the mapping between its node ids
-/// and chunk and document ids. Not thread-safe; <see cref="SqliteVectorIndex"/> locks around it.
+/// and chunk and document ids. Not thread-safe; the vector index that owns it locks around it. Shared by the store adapters.
 /// </summary>
-internal sealed class VectorCatalog
+public sealed class VectorCatalog
 {
     // Measured (pharmarag bench vectors, 100k x 384): recall@10 0.938 at ef 128, 0.984 at ef 256
     // for a p50 of 1.9 ms, so the search is wide by default.

@@ -1,0 +1,110 @@
+using PharmaRag.Core.Graph;
+
+namespace PharmaRag.Testing.Conformance;
+
+/// <summary>What every <see cref="IGraphStore"/> must do: the same graph from the same documents.</summary>
+public abstract class GraphStoreConformance
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    /// <summary>A fresh, empty, initialised graph.</summary>
+    protected abstract Task<PortFixture<IGraphStore>> CreateAsync();
+
+    private static EntityMention Drug(string name, string description, params string[] aliases) =>
+        new(name, EntityType.Drug, description, aliases);
+
+    private static readonly ChunkGraph[] DocA =
+    [
+        new("a-0", "a", [Drug("remdesivir", "An antiviral.", "VEKLURY"), new("nausea", EntityType.AdverseReaction, "Common.", [])],
+            [new RelationMention("remdesivir", "nausea", "adverse reaction", "Nausea was reported.", 1)]),
+    ];
+
+    private static readonly ChunkGraph[] DocB =
+    [
+        new("b-0", "b", [Drug("VEKLURY", "Brand of remdesivir."), new("hypotension", EntityType.AdverseReaction, "Infusion reaction.", [])],
+            [new RelationMention("VEKLURY", "hypotension", "infusion reaction", "Hypotension during infusion.", 2)]),
+    ];
+
+    [Fact]
+    public async Task The_graph_merges_mentions_and_removing_a_document_keeps_exactly_what_others_support()
+    {
+        await using var f = await CreateAsync();
+        var graph = f.Port;
+
+        await graph.ReplaceDocumentAsync("a", DocA, None);
+        await graph.ReplaceDocumentAsync("a", DocA, None);
+        await graph.ReplaceDocumentAsync("b", DocB, None);
+
+        // The brand name in document b resolves to the entity document a defined it for.
+        var remdesivir = Assert.Single(await graph.GetEntitiesAsync(["remdesivir"], None));
+        Assert.Equal(2, remdesivir.Mentions);
+        Assert.Contains("VEKLURY", remdesivir.Aliases);
+        Assert.Equal("remdesivir", (await graph.SearchEntitiesAsync("veklury", 5, None))[0].Id);
+        Assert.Equal((3, 2), await graph.CountAsync(None));
+        var relations = await graph.GetRelationsOfAsync(["remdesivir"], 10, None);
+        Assert.Equal("hypotension|remdesivir", relations[0].Id);
+        Assert.Equal(2, relations[0].Weight);
+        Assert.Equal("nausea|remdesivir", (await graph.SearchRelationsAsync("adverse reaction nausea", 5, None))[0].Id);
+        Assert.Equal([("remdesivir", "a-0")], await graph.GetEntityChunksAsync(["remdesivir"], ["a"], None));
+        Assert.Equal([("nausea|remdesivir", "a-0")], await graph.GetRelationChunksAsync(["nausea|remdesivir"], null, None));
+
+        await graph.RemoveDocumentAsync("a", None);
+
+        Assert.Empty(await graph.GetEntitiesAsync(["nausea"], None));
+        Assert.Empty(await graph.SearchRelationsAsync("nausea", 5, None));
+        var rebuilt = Assert.Single(await graph.GetEntitiesAsync(["remdesivir"], None));
+        Assert.Equal(1, rebuilt.Mentions);
+        Assert.Equal("Brand of remdesivir.", rebuilt.Description);
+        Assert.Equal((2, 1), await graph.CountAsync(None));
+    }
+
+    [Fact]
+    public async Task Merged_entities_follow_the_shared_policy_for_names_types_descriptions_and_weights()
+    {
+        await using var f = await CreateAsync();
+        var graph = f.Port;
+        ChunkGraph Chunk(string chunk, string document, EntityType type, string description, double weight) =>
+            new(chunk, document,
+                [new EntityMention("Warfarin", type, description, ["Coumadin"]), new EntityMention("INR", EntityType.Biomarker, "A test.", [])],
+                [new RelationMention("warfarin", "INR", $"monitoring, {chunk}", "Monitor INR.", weight)]);
+
+        await graph.ReplaceDocumentAsync("d1", [Chunk("d1-0", "d1", EntityType.Drug, "An anticoagulant.", 1), Chunk("d1-1", "d1", EntityType.Drug, "An anticoagulant.", 2)], None);
+        await graph.ReplaceDocumentAsync("d2", [Chunk("d2-0", "d2", EntityType.Concept, "A vitamin K antagonist.", 4)], None);
+
+        var warfarin = Assert.Single(await graph.GetEntitiesAsync(["warfarin"], None));
+        Assert.Equal(("Warfarin", EntityType.Drug, 3), (warfarin.Name, warfarin.Type, warfarin.Mentions));
+        Assert.Equal("An anticoagulant. | A vitamin K antagonist.", warfarin.Description);
+        Assert.Equal(["Coumadin"], warfarin.Aliases);
+        var relation = Assert.Single(await graph.GetRelationsOfAsync(["inr"], 5, None));
+        Assert.Equal(("inr|warfarin", 7.0), (relation.Id, relation.Weight));
+        Assert.StartsWith("monitoring, ", relation.Keywords);
+        Assert.Equal(["d1-0", "d1-1", "d2-0"], (await graph.GetRelationChunksAsync([relation.Id], null, None)).Select(p => p.ChunkId).Order());
+        Assert.Equal(["d2-0"], (await graph.GetEntityChunksAsync(["warfarin"], ["d2"], None)).Select(p => p.ChunkId));
+
+        // Re-processing a document replaces its mentions instead of adding to them.
+        await graph.ReplaceDocumentAsync("d1", [Chunk("d1-0", "d1", EntityType.Drug, "An anticoagulant.", 1)], None);
+        Assert.Equal(2, Assert.Single(await graph.GetEntitiesAsync(["warfarin"], None)).Mentions);
+        Assert.Equal(5.0, Assert.Single(await graph.GetRelationsOfAsync(["warfarin"], 5, None)).Weight);
+
+        await graph.RemoveDocumentAsync("d1", None);
+        await graph.RemoveDocumentAsync("d2", None);
+        Assert.Equal((0, 0), await graph.CountAsync(None));
+        Assert.Empty(await graph.SearchEntitiesAsync("warfarin coumadin", 5, None));
+    }
+
+    [Fact]
+    public async Task Query_text_is_data_never_query_syntax()
+    {
+        await using var f = await CreateAsync();
+        await f.Port.ReplaceDocumentAsync("a", DocA, None);
+
+        foreach (var query in new[] { "remdesivir') DETACH DELETE n //", "\"unbalanced (quote* AND OR", "'; DROP TABLE entities; --", "} RETURN 1 //" })
+        {
+            await f.Port.SearchEntitiesAsync(query, 5, None);
+            await f.Port.SearchRelationsAsync(query, 5, None);
+        }
+
+        Assert.Equal((2, 1), await f.Port.CountAsync(None));
+        Assert.Empty(await f.Port.SearchEntitiesAsync("", 5, None));
+    }
+}

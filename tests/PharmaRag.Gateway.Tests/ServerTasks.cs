@@ -5,7 +5,7 @@ namespace PharmaRag.Gateway.Tests;
 /// the same loopback port (the "load balancer" address the gateways forward to), stopped with
 /// SIGTERM as ECS stops a task.
 /// </summary>
-public sealed class ServerTasks(string dataDirectory, string[] settings) : IFakeTaskRunner, IAsyncDisposable
+public sealed class ServerTasks(string dataDirectory, string[] settings) : IServerTasks
 {
     private readonly object _gate = new();
     private ChildProcess? _current;
@@ -15,6 +15,21 @@ public sealed class ServerTasks(string dataDirectory, string[] settings) : IFake
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
     public List<int> StartedPids { get; } = [];
+
+    public int StartedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return StartedPids.Count;
+            }
+        }
+    }
+
+    public HttpClient Client => _current?.Client ?? throw new InvalidOperationException("No task was started.");
+
+    public string Diagnostics => string.Join('\n', _current?.Output ?? []);
 
     public ChildProcess? Current => _current;
 

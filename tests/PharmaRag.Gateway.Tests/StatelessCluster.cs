@@ -14,8 +14,11 @@ public sealed class StatelessCluster : IAsyncDisposable
     private readonly TempDirectory _root = new();
     private readonly List<ChildProcess> _gateways = [];
 
-    private StatelessCluster(S3rver s3, FakeAws aws, ServerTasks tasks)
+    private readonly TempDirectory _serverData;
+
+    private StatelessCluster(S3rver s3, FakeAws aws, IServerTasks tasks, TempDirectory serverData)
     {
+        _serverData = serverData;
         S3 = s3;
         Aws = aws;
         Tasks = tasks;
@@ -25,16 +28,22 @@ public sealed class StatelessCluster : IAsyncDisposable
 
     public FakeAws Aws { get; }
 
-    public ServerTasks Tasks { get; }
+    public IServerTasks Tasks { get; }
 
-    public static async Task<StatelessCluster> StartAsync()
+    /// <summary>
+    /// Tasks are `pharmarag serve` processes; with <paramref name="serverClock"/>, the real server
+    /// in this process on that clock, so that a test decides how much time the server sees pass.
+    /// </summary>
+    public static async Task<StatelessCluster> StartAsync(TimeProvider? serverClock = null)
     {
         S3rver.UseCredentialsInThisProcess();
         var s3 = await S3rver.StartAsync();
         var serverData = new TempDirectory();
-        var tasks = new ServerTasks(serverData.Path, s3.Settings(Prefix));
+        IServerTasks tasks = serverClock is null
+            ? new ServerTasks(serverData.Path, s3.Settings(Prefix))
+            : new InProcessServerTasks(serverData.Path, s3.Settings(Prefix), serverClock);
         var aws = await FakeAws.StartAsync(tasks);
-        return new StatelessCluster(s3, aws, tasks);
+        return new StatelessCluster(s3, aws, tasks, serverData);
     }
 
     /// <summary>Gateway configuration: ECS compute against the fake, objects in s3rver, its own empty data directory.</summary>
@@ -77,5 +86,6 @@ public sealed class StatelessCluster : IAsyncDisposable
         await Aws.DisposeAsync();
         await S3.DisposeAsync();
         _root.Dispose();
+        _serverData.Dispose();
     }
 }

@@ -45,7 +45,7 @@ public sealed class StatelessGatewayTests
         }, "the other gateway to return the answer", 120);
         Assert.Equal("what is the maximum daily dose", (string?)answer!["query"]);
         Assert.Equal("naive", (string?)answer["mode"]);
-        Assert.Single(cluster.Tasks.StartedPids);
+        Assert.Equal(1, cluster.Tasks.StartedCount);
         Assert.Equal(HttpStatusCode.NotFound, (await second.Client.GetAsync("/rag-query/0123456789abcdef0123456789abcdef")).StatusCode);
         Assert.Empty(cluster.Aws.Rejections);
     }
@@ -91,37 +91,55 @@ public sealed class StatelessGatewayTests
             return status is "processed" or "failed";
         }, "the event's upload to be processed", 120);
         Assert.Equal("processed", status);
-        Assert.Single(cluster.Tasks.StartedPids);
+        Assert.Equal(1, cluster.Tasks.StartedCount);
     }
 
     [Fact]
     public async Task Idle_stop_comes_from_a_scheduled_check_with_no_gateway_process_running()
     {
-        await using var cluster = await StatelessCluster.StartAsync();
+        // The task is the real server on a clock this test drives: the idle time it reports in
+        // /health moves only when the test advances it, and the gateway compares that report with
+        // its IdleTimeoutSeconds (no clock of the gateway's is involved).
+        var serverClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cluster = await StatelessCluster.StartAsync(serverClock);
         var gateway = await cluster.StartGatewayProcessAsync(coldStartWaitSeconds: 120);
         Assert.Equal(HttpStatusCode.OK, (await gateway.Client.PostAsJsonAsync("/rag-query", new { query = "dose" })).StatusCode);
         await gateway.KillAsync(); // from here on no gateway process runs
-        Assert.True(cluster.Aws.DesiredCount == 1, string.Join('\n', cluster.Aws.Calls) + "\n" + string.Join('\n', cluster.Tasks.Current?.Output ?? []));
-        var server = cluster.Tasks.Current!;
+        Assert.True(cluster.Aws.DesiredCount == 1, string.Join('\n', cluster.Aws.Calls) + "\n" + cluster.Tasks.Diagnostics);
 
-        // A scheduled invocation is a fresh, short-lived gateway; its clock says how much time passed.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // A scheduled invocation is a fresh, short-lived gateway.
         using var data = new TempDirectory();
-        await using var scheduled = await InProcessGateway.StartAsync(data.Path, clock, cluster.GatewaySettings(coldStartWaitSeconds: 0, idleTimeoutSeconds: 60));
+        await using var scheduled = await InProcessGateway.StartAsync(data.Path, cluster.GatewaySettings(coldStartWaitSeconds: 0, idleTimeoutSeconds: 60));
+        Assert.Equal("kept", await ScheduledCheckAsync(scheduled));
+        serverClock.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal("kept", await ScheduledCheckAsync(scheduled));
 
-        // Another request resets the idle time the server reports.
-        clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsJsonAsync("/rag-query", new { query = "dose" })).StatusCode);
+        // Another request resets the idle time the server reports: 59 s more is 118 s since the
+        // first request but only 59 s since this one.
+        Assert.Equal(HttpStatusCode.OK, (await cluster.Tasks.Client.PostAsJsonAsync(new Uri(cluster.Tasks.Address, "/rag-query"), new { query = "dose" })).StatusCode);
+        serverClock.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal("kept", await ScheduledCheckAsync(scheduled));
         Assert.True(cluster.Tasks.IsAlive);
+        Assert.Equal(1, cluster.Aws.DesiredCount);
 
         // Idle for the whole timeout since that request: scaled to 0, the task stops.
-        clock.Advance(TimeSpan.FromSeconds(61));
+        serverClock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("stopped", await ScheduledCheckAsync(scheduled));
         Assert.Equal(0, cluster.Aws.DesiredCount);
-        await Wait.UntilAsync(() => Task.FromResult(server.HasExited), "the task process to stop", 30);
+        await Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                await cluster.Tasks.Client.GetAsync(new Uri(cluster.Tasks.Address, "/health"));
+                return false;
+            }
+            catch (HttpRequestException)
+            {
+                return true; // nothing listens any more
+            }
+        }, "the task to stop", 30);
         Assert.Equal("none", await ScheduledCheckAsync(scheduled));
+        Assert.Equal(1, cluster.Tasks.StartedCount);
         Assert.Empty(cluster.Aws.Rejections);
     }
 

@@ -12,6 +12,8 @@ namespace PharmaRag.Gateway.Compute;
 /// its requests in flight, when its last request ended and its pending jobs in /health; the
 /// inbox holds queued work. Run by a scheduled invocation (EventBridge -> POST /events) or by a
 /// long-running gateway's timer; no instance's memory is needed, so any instance may run it.
+/// Idle time is the server's own count (<c>activity.idle_seconds</c>, measured by the server's
+/// clock), compared with this gateway's IdleTimeoutSeconds: no two clocks are subtracted.
 /// </summary>
 public sealed partial class IdleCheck(
     IComputeController compute,
@@ -19,7 +21,6 @@ public sealed partial class IdleCheck(
     WorkInbox inbox,
     IHttpClientFactory httpClients,
     IOptions<GatewayOptions> options,
-    TimeProvider clock,
     ILogger<IdleCheck> logger)
 {
     public async Task<IdleCheckResult> RunAsync(CancellationToken cancellationToken)
@@ -55,8 +56,11 @@ public sealed partial class IdleCheck(
         }
         var inFlight = (int?)serverActivity["in_flight"] ?? 0;
         var pendingJobs = (int?)health["jobs"]?["pending"] ?? 0;
-        var lastRequest = DateTimeOffset.Parse((string)serverActivity["last_request_at"]!, System.Globalization.CultureInfo.InvariantCulture);
-        var idle = clock.GetUtcNow() - lastRequest;
+        if (serverActivity["idle_seconds"] is not JsonValue idleValue || !idleValue.TryGetValue(out double idleSeconds))
+        {
+            return new IdleCheckResult("kept", "compute does not report its idle time in /health");
+        }
+        var idle = TimeSpan.FromSeconds(idleSeconds);
         if (inFlight > 0 || pendingJobs > 0)
         {
             return new IdleCheckResult("kept", $"{inFlight} request(s) in flight and {pendingJobs} job(s) pending on the server");

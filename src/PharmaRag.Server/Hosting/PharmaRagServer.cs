@@ -14,6 +14,10 @@ public static class PharmaRagServer
     public static WebApplication Build(ServerSettings settings)
     {
         var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
+        if (settings.Clock is { } clock)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
         builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
         // Work queued by gateway instances while compute was stopped, and the activity they read.

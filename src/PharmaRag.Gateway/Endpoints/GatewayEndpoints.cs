@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Forwarding;
@@ -44,7 +45,7 @@ public static class GatewayEndpoints
     }
 
     internal static async Task<Ok<GatewayHealthResponse>> GetHealthAsync(
-        IComputeController compute, ComputeActivity activity, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        IComputeController compute, ComputeActivity activity, IOptions<GatewayOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // The gateway is healthy even when compute's control plane is not; say what failed.
         ComputeStatus status;
@@ -56,8 +57,9 @@ public static class GatewayEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            loggers.CreateLogger(typeof(GatewayEndpoints)).LogWarning(ex, "Compute status could not be read for /health");
             status = new ComputeStatus(0, 0, []);
-            state = $"unknown: {ex.Message}";
+            state = $"unknown: {ComputeFailure.Describe(ex)}";
         }
         return TypedResults.Ok(new GatewayHealthResponse(
             "healthy", HealthEndpoints.ServiceName, HealthEndpoints.Version,
@@ -89,7 +91,8 @@ public static class GatewayEndpoints
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
+            return TypedResults.Problem($"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).",
+                statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
         }
         return await AcceptObjectsAsync(request, body, intake, cancellationToken);
     }

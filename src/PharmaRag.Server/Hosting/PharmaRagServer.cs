@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Server.Access;
 using PharmaRag.Server.Endpoints;
 using PharmaRag.Server.Uploads;
 
@@ -10,28 +11,33 @@ namespace PharmaRag.Server.Hosting;
 /// <summary>Builds and runs the server: the table of contents of the HTTP application.</summary>
 public static class PharmaRagServer
 {
-    public static WebApplication Build(ServerSettings settings)
+    /// <param name="configureServices">Replacements applied last (a test's clock, say).</param>
+    public static WebApplication Build(ServerSettings settings, Action<IServiceCollection>? configureServices = null)
     {
         var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
+        builder.Services.AddPharmaRagAccess(builder.Configuration, settings.Urls);
         builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
         // Hosted services stop in reverse order: the flusher stops after the worker, saving its last vectors.
         builder.Services.AddHostedService<VectorIndexFlusher>();
         builder.Services.AddHostedService<IngestionWorker>();
         builder.Services.AddHostedService<ParentProcessWatcher>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseApiConventions();
         app.UseWebPage();
-        app.MapHealthEndpoints();
-        app.MapUploadEndpoints();
-        app.MapDocumentsEndpoints();
-        app.MapDocumentFileEndpoints();
-        app.MapQueryEndpoints();
-        app.MapGraphEndpoints();
-        app.MapEntitySourcesEndpoints();
-        app.MapMultimodalQueryEndpoints();
-        app.MapStreamingQueryEndpoints();
+        app.UsePharmaRagAccess();
+        var api = app.MapPharmaRagApi();
+        api.MapHealthEndpoints();
+        api.MapUploadEndpoints();
+        api.MapDocumentsEndpoints();
+        api.MapDocumentFileEndpoints();
+        api.MapQueryEndpoints();
+        api.MapGraphEndpoints();
+        api.MapEntitySourcesEndpoints();
+        api.MapMultimodalQueryEndpoints();
+        api.MapStreamingQueryEndpoints();
         return app;
     }
 

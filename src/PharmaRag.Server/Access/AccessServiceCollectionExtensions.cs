@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +41,14 @@ public static partial class AccessServiceCollectionExtensions
         if (auth.Jwt.Enabled)
         {
             authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o => JwtClaimsMapping.Configure(o, auth.Jwt));
+        }
+        // Authentication brings data protection, which would create a key ring in the user's
+        // home folder at start-up; nothing here uses it (no cookies, no antiforgery tokens).
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        var keyRingWarmUp = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToArray();
+        foreach (var descriptor in keyRingWarmUp)
+        {
+            services.Remove(descriptor);
         }
         services.AddAuthorizationBuilder()
             .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Reader), p => p.RequireClaim(AccessClaims.Role, "reader", "writer", "admin"))

@@ -66,7 +66,8 @@ public static partial class AccessServiceCollectionExtensions
                     : "address:" + context.Connection.RemoteIpAddress;
                 if (limits.RequestsPerWindow == 0 || RoutePermissions.Of(context) is { Role: null, AuditAction: null })
                 {
-                    return RateLimitPartition.GetNoLimiter(caller);
+                    // Partitions are cached by key: the unlimited one must not share a caller's key.
+                    return RateLimitPartition.GetNoLimiter("unlimited");
                 }
                 var time = context.RequestServices.GetRequiredService<TimeProvider>();
                 return RateLimitPartition.Get(caller, _ => new WindowRateLimiter(limits.RequestsPerWindow, TimeSpan.FromSeconds(limits.WindowSeconds), time));

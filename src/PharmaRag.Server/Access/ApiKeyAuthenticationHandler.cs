@@ -20,6 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(
     AccessMode mode) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+    public const string PresentedKeyItem = "pharmarag.presented-key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,6 +42,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = await keys.FindAsync(keyId, Context.RequestAborted);
         if (key is null || key.IsRevoked || !ApiKeySecret.Matches(key, secret))
         {
+            // The audit log names the key a refused request presented.
+            Context.Items[PresentedKeyItem] = keyId;
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
         return Success(key.KeyId, key.Workspace, key.Role);

@@ -36,7 +36,7 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, Time
                 ?? context.GetRouteValue("key") as string;
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.ToString();
             await trail.RecordAsync(
-                new AuditEvent(time.GetUtcNow(), AccessClaims.CallerOf(context.User), workspace, action, context.Request.Method, route, target, status),
+                new AuditEvent(time.GetUtcNow(), AccessClaims.CallerOf(context.User) ?? context.Items[ApiKeyAuthenticationHandler.PresentedKeyItem] as string, workspace, action, context.Request.Method, route, target, status),
                 CancellationToken.None);
         }
     }

@@ -28,8 +28,8 @@ public sealed class InProcessServer : IAsyncDisposable
     public static Task<InProcessServer> StartAsync(string dataDirectory, params string[] configuration) =>
         StartAsync(dataDirectory, null, configuration);
 
-    /// <summary>The server with test replacements of its services (a fake clock, say).</summary>
-    public static async Task<InProcessServer> StartAsync(string dataDirectory, Action<IServiceCollection>? configureServices, params string[] configuration)
+    /// <summary>The server on a clock the test drives (FakeTimeProvider), or the system clock when null.</summary>
+    public static async Task<InProcessServer> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
     {
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
         // Offline models unless a test configures models, whatever OPENAI_API_KEY the environment holds.
@@ -37,7 +37,7 @@ public sealed class InProcessServer : IAsyncDisposable
             ? []
             : ["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"];
         var args = offline.Concat(configuration).Append("--Logging:LogLevel:Default=Warning").ToArray();
-        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args), configureServices);
+        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args) { Clock = clock });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new InProcessServer(app, dataLock, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });

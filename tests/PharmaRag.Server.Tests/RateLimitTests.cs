@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PharmaRag.Core.Access;
 using PharmaRag.Testing;
@@ -15,7 +13,7 @@ public sealed class RateLimitTests
     {
         using var data = new TempDirectory();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        await using var server = await InProcessServer.StartAsync(data.Path, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
+        await using var server = await InProcessServer.StartAsync(data.Path, clock,
             AccessApi.RequireAuth, "--PharmaRag:RateLimits:RequestsPerWindow=3", "--PharmaRag:RateLimits:WindowSeconds=60");
         using var first = server.As(await server.CreateKeyAsync(Workspace.Default, ApiKeyRole.Reader));
         using var second = server.As(await server.CreateKeyAsync(Workspace.Default, ApiKeyRole.Reader));

@@ -7,14 +7,12 @@ cd "$(dirname "$0")"
 # Real tools the tests use, as "check|Debian packages|what for". Only missing ones are installed
 # (idempotent), and test.sh says which and why before it installs anything. No browser or model
 # is downloaded: chromium is Debian's (Playwright drives it), python3-onnx writes the tiny ONNX
-# model the embedder is tested on, npm vendors the web page's libraries from
-# src/PharmaRag.Server/package-lock.json at build time.
+# model the embedder is tested on.
 requirements=(
   "command -v pdftoppm|poppler-utils|renders PDF pages for OCR"
   "command -v tesseract|tesseract-ocr tesseract-ocr-eng|OCR of scanned pages and images"
   "/usr/bin/python3 -c 'import onnx'|python3-onnx|the ONNX embedder's test model"
   "[ -x /usr/bin/chromium ]|chromium|the web page's browser tests"
-  "command -v npm|npm|the web page's libraries, vendored at build time"
   "command -v curl && command -v jq|curl jq|the README walk-through, run as written"
 )
 missing=()

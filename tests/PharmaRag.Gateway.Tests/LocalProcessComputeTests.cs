@@ -16,7 +16,10 @@ public sealed class LocalProcessComputeTests
     public async Task Upload_is_processed_then_compute_stops_and_a_cold_query_starts_it_again_with_a_cited_answer()
     {
         using var data = new TempDirectory();
-        await using var gateway = await InProcessGateway.StartAsync(data.Path, FiveSecondIdle);
+        // This test is about the synchronous answer after a cold start (the 202 path has its own test),
+        // so the gateway may wait for compute as long as a loaded CI machine needs to start it.
+        await using var gateway = await InProcessGateway.StartAsync(data.Path,
+            [.. FiveSecondIdle, "--PharmaRag:Gateway:ColdStartWaitSeconds=90"]);
         Assert.Equal(0, (int)(await gateway.HealthAsync())["ecs_tasks"]!["running"]!);
 
         // Upload through the gateway: presigned URL, PUT; the event starts compute and processes it.

@@ -13,7 +13,7 @@ namespace PharmaRag.Core.Retrieval;
 /// question names weigh more; a question asking for a number prefers sentences that give one; a
 /// question asking for a list gets the whole list. An answer quotes one document only.
 /// </summary>
-public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
+public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
 {
     public const string NothingFound = "No passage in the indexed documents answers this question.";
 
@@ -32,14 +32,23 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
     private static bool IsTableHeader(string text, int end) =>
         text.AsSpan(end).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal);
 
-    // Table-of-contents lines ("2.2 Recommended Dosage ........ 4") name a topic but state nothing.
+    // Table-of-contents lines ("2.2 Recommended Dosage ........ 4", "3 DOSAGE FORMS 4 CONTRAINDICATIONS")
+    // and everything under a contents heading name topics but state nothing.
     private static bool IsContentsLine(string sentence) =>
-        sentence.Contains("....", StringComparison.Ordinal) || sentence.Contains(". . . .", StringComparison.Ordinal);
+        sentence.Contains("....", StringComparison.Ordinal) || sentence.Contains(". . . .", StringComparison.Ordinal)
+        || NumberedHeading().Count(sentence) >= 2;
+
+    private static bool InContents(SearchHit hit) =>
+        hit.Chunk.SectionPath is { } path && path.Contains("CONTENTS", StringComparison.OrdinalIgnoreCase);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+(\.\d+)*\s+[A-Z][A-Z ,/&-]{5,}")]
+    private static partial System.Text.RegularExpressions.Regex NumberedHeading();
 
     public (string Answer, IReadOnlyList<Citation> Citations) Answer(string question, IReadOnlyList<SearchHit> hits)
     {
         var focus = QuestionFocus.Of(question);
         var candidates = hits
+            .Where(hit => !InContents(hit))
             .SelectMany((hit, rank) => SentenceSplitter.Split(hit.Chunk.Text)
                 .Select((s, index) => (s, index))
                 .Where(x => x.s.Text.Length >= 4 && !IsTableHeader(hit.Chunk.Text, x.s.Start + x.s.Text.Length) && !IsContentsLine(x.s.Text))
@@ -53,8 +62,18 @@ public sealed class ExtractiveAnswerer(IOptions<RetrievalOptions> options)
 
         // Words that name a document (its file name and title words) are credited to all of its
         // chunks alike; only the other question words choose the sentence inside it.
-        var naming = hits.GroupBy(h => h.Chunk.DocumentId)
-            .ToDictionary(g => g.Key, g => focus.Terms.Where(DocumentIdentity.Of(g).Contains).ToHashSet(StringComparer.Ordinal));
+        var identities = hits.GroupBy(h => h.Chunk.DocumentId).ToDictionary(g => g.Key, g => DocumentIdentity.Of(g));
+        // A word in the identity of most retrieved documents ("tablets") names none of them.
+        var naming = identities.ToDictionary(
+            d => d.Key,
+            d => focus.Terms.Where(t => d.Value.Contains(t) && identities.Values.Count(i => i.Contains(t)) <= Math.Max(1, identities.Count / 3))
+                .ToHashSet(StringComparer.Ordinal));
+        // A question that names a document is answered from it: another label's sentences never join.
+        var mostNamed = naming.Values.Max(n => n.Count);
+        if (mostNamed > 0)
+        {
+            candidates = candidates.Where(c => naming[c.Hit.Chunk.DocumentId].Count == mostNamed).ToList();
+        }
         // Inverse sentence frequency among the candidates: a term every sentence has says little.
         var weight = focus.Terms.ToDictionary(
             t => t,

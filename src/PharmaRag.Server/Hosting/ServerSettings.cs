@@ -4,4 +4,7 @@ namespace PharmaRag.Server.Hosting;
 public sealed record ServerSettings(string Urls, string DataDirectory, string[] ConfigurationArgs)
 {
     public const string DefaultUrls = "http://127.0.0.1:8000";
+
+    /// <summary>The server's clock; the system clock unless a test drives time (FakeTimeProvider).</summary>
+    public TimeProvider? Clock { get; init; }
 }

@@ -158,6 +158,40 @@ public static class PostgresSchema
             error text);
         CREATE INDEX step_runs_document ON step_runs (document_id, id);
         """,
+        """
+        -- Postings cover their term frequency, so a query reads (term, chunk, tf) from the index
+        -- alone, and the corpus statistics of BM25 are kept with every write, so a query never
+        -- counts the index.
+        ALTER TABLE keyword_terms DROP CONSTRAINT keyword_terms_pkey;
+        ALTER TABLE keyword_terms ADD CONSTRAINT keyword_terms_pkey PRIMARY KEY (term, chunk_id) INCLUDE (tf);
+        CREATE TABLE keyword_stats (
+            id boolean PRIMARY KEY DEFAULT true CHECK (id),
+            chunks bigint NOT NULL,
+            total_length bigint NOT NULL);
+        INSERT INTO keyword_stats (id, chunks, total_length)
+        SELECT true, COUNT(*), COALESCE(SUM(length), 0) FROM keyword_docs;
+        """,
+        """
+        CREATE TABLE api_keys (
+            key_id text PRIMARY KEY,
+            secret_sha256 bytea NOT NULL,
+            workspace text NOT NULL,
+            role text NOT NULL,
+            name text,
+            created_at timestamptz NOT NULL,
+            revoked_at timestamptz);
+        CREATE TABLE audit_log (
+            seq bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            key_id text,
+            workspace text NOT NULL,
+            action text NOT NULL,
+            method text NOT NULL,
+            route text NOT NULL,
+            target text,
+            status integer NOT NULL);
+        CREATE INDEX audit_log_at ON audit_log (at);
+        """,
     ];
 
     public static int Version => Migrations.Length;

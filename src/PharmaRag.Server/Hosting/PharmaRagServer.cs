@@ -48,6 +48,7 @@ public static class PharmaRagServer
         api.MapEntitySourcesEndpoints();
         api.MapMultimodalQueryEndpoints();
         api.MapStreamingQueryEndpoints();
+        api.MapKeysEndpoints();
         return app;
     }
 

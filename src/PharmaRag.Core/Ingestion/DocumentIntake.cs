@@ -36,6 +36,10 @@ public sealed class DocumentIntake(
         {
             throw new ArgumentException(error, nameof(key));
         }
+        if (UploadFileName.Problem(ObjectKey.FileName(key)) is { } nameProblem)
+        {
+            throw new ArgumentException(nameProblem, nameof(key));
+        }
         if (!parsers.Supports(ObjectKey.FileName(key)))
         {
             throw new ArgumentException(

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 
 namespace PharmaRag.Documents.OpenXml;
@@ -6,10 +7,11 @@ namespace PharmaRag.Documents.OpenXml;
 /// <summary>Opens Office files, turning a corrupt or encrypted package into a parse failure with a reason.</summary>
 internal static class OfficeFile
 {
-    public static async Task<T> OpenAsync<T>(Stream content, Func<Stream, T> open, string kind, CancellationToken cancellationToken)
+    public static async Task<T> OpenAsync<T>(Stream content, Func<Stream, T> open, string kind, LimitsOptions limits, CancellationToken cancellationToken)
         where T : DocumentFormat.OpenXml.Packaging.OpenXmlPackage
     {
         var bytes = await StreamBytes.ReadAllAsync(content, cancellationToken);
+        OfficePackageGuard.Check(bytes, kind, limits, cancellationToken);
         try
         {
             return open(new MemoryStream(bytes, writable: false));

@@ -22,6 +22,7 @@ public static class PharmaRagServer
 
         var app = builder.Build();
         app.UseApiConventions();
+        app.UseRequestSizeLimits();
         app.UseWebPage();
         app.MapHealthEndpoints();
         app.MapUploadEndpoints();

@@ -21,6 +21,18 @@ public sealed class DocxParser(IOptions<LimitsOptions>? limits = null) : IDocume
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadAsync(content, cancellationToken);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw OfficeFile.Damaged("DOCX", ex);
+        }
+    }
+
+    private async Task<ParsedDocument> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
         using var document = await OfficeFile.OpenAsync(content, s => WordprocessingDocument.Open(s, false), "DOCX", limits?.Value ?? LimitsOptions.Default, cancellationToken);
         var main = document.MainDocumentPart ?? throw new DocumentParseException("The DOCX file has no document body.");
         var body = main.Document?.Body ?? throw new DocumentParseException("The DOCX file has no document body.");

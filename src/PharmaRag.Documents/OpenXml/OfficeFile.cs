@@ -24,4 +24,8 @@ internal static class OfficeFile
                 : $"The {kind} file is damaged and cannot be read ({ex.Message}).", ex);
         }
     }
+
+    /// <summary>A part whose XML is broken (cut short, not well formed): the file is damaged.</summary>
+    public static DocumentParseException Damaged(string kind, System.Xml.XmlException error) =>
+        new($"The {kind} file is damaged and cannot be read (broken XML at line {error.LineNumber}, position {error.LinePosition} of a part).", error);
 }

@@ -10,8 +10,9 @@ namespace PharmaRag.Documents.OpenXml;
 /// Refuses an Office package (a zip) that would inflate past <see cref="LimitsOptions.MaxPackageBytes"/>
 /// or holds more than <see cref="LimitsOptions.MaxPackageEntries"/> entries, before the Open XML SDK
 /// reads a part into memory: first from what the package declares (entry count in its end record,
-/// sizes in its directory), then by inflating every entry into nothing with a counting cap, so a
-/// package that lies about its sizes is stopped at the limit too.
+/// sizes in its directory), then by inflating every entry into nothing with a counting cap. The zip
+/// reader cuts every entry at its declared size, so a package that understates its sizes is read
+/// short (and fails as damaged), never past the limit.
 /// </summary>
 internal static class OfficePackageGuard
 {

@@ -18,6 +18,18 @@ public sealed class PptxParser(IOptions<LimitsOptions>? limits = null) : IDocume
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadAsync(content, cancellationToken);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw OfficeFile.Damaged("PPTX", ex);
+        }
+    }
+
+    private async Task<ParsedDocument> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
         using var document = await OfficeFile.OpenAsync(content, s => PresentationDocument.Open(s, false), "PPTX", limits?.Value ?? LimitsOptions.Default, cancellationToken);
         var presentation = document.PresentationPart ?? throw new DocumentParseException("The PPTX file has no presentation.");
         var slideIds = presentation.Presentation?.SlideIdList?.Elements<P.SlideId>().ToList() ?? [];

@@ -17,6 +17,18 @@ public sealed class XlsxParser(IOptions<LimitsOptions>? limits = null) : IDocume
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadAsync(content, cancellationToken);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw OfficeFile.Damaged("XLSX", ex);
+        }
+    }
+
+    private async Task<ParsedDocument> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
         using var document = await OfficeFile.OpenAsync(content, s => SpreadsheetDocument.Open(s, false), "XLSX", limits?.Value ?? LimitsOptions.Default, cancellationToken);
         var workbook = document.WorkbookPart ?? throw new DocumentParseException("The XLSX file has no workbook.");
         var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];

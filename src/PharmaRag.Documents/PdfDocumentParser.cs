@@ -96,7 +96,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
         }
         catch (Exception ex) when (ex is not DocumentParseException)
         {
-            throw new DocumentParseException($"The PDF is damaged and cannot be read ({ex.Message}).", ex);
+            throw new DocumentParseException($"The PDF is damaged and cannot be read: its structure could not be parsed ({ex.GetType().Name}).", ex);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
         }
         catch (Exception ex)
         {
-            throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.Message}).", ex);
+            throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.GetType().Name}).", ex);
         }
         // Our own layout code: an exception here is a bug, reported as an internal error, never as a damaged file.
         return PdfPageReader.Read(page, number);

@@ -9,11 +9,15 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, HttpClient client)
+    private ServerProcess(Process process, HttpClient client, string dataDirectory)
     {
         _process = process;
         Client = client;
+        DataDirectory = dataDirectory;
     }
+
+    /// <summary>The data directory the server was started on.</summary>
+    public string DataDirectory { get; }
 
     public HttpClient Client { get; }
 
@@ -69,7 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
                     var arns = (await health.Content.ReadAsStringAsync());
                     if (arns.Contains($"/{process.Id}\"", StringComparison.Ordinal))
                     {
-                        return new ServerProcess(process, client);
+                        return new ServerProcess(process, client, dataDirectory);
                     }
                 }
             }
@@ -96,6 +100,37 @@ public sealed class ServerProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Asks the process to stop as a service manager or `docker stop` does (SIGTERM) and waits for
+    /// it to exit, at most <paramref name="gracefulStop"/>; returns its exit code, or null when it
+    /// was still running then (and is killed).
+    /// </summary>
+    public async Task<int?> TerminateAsync(TimeSpan gracefulStop)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var waiting = new CancellationTokenSource(gracefulStop);
+        try
+        {
+            await _process.WaitForExitAsync(waiting.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return null;
+        }
+    }
+
+    /// <summary>The most memory the process has held so far (VmHWM from /proc), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     private static int FreePort()

@@ -21,7 +21,7 @@ internal static class OfficeFile
             var encrypted = bytes.Length > 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF;
             throw new DocumentParseException(encrypted
                 ? $"The {kind} file is encrypted or in the old binary format; save it unprotected as {kind}."
-                : $"The {kind} file is damaged and cannot be read ({ex.Message}).", ex);
+                : $"The {kind} file is damaged and cannot be read: it is not a valid Office package ({ex.GetType().Name}).", ex);
         }
     }
 

@@ -11,6 +11,7 @@ using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Storage;
 using PharmaRag.Server.Contracts;
+using PharmaRag.Server.Hosting;
 using PharmaRag.Server.Uploads;
 using PharmaRag.Storage.FileSystem;
 
@@ -27,7 +28,9 @@ public static class UploadEndpoints
         if (app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(FileSystemObjectStore)))
         {
             app.MapPut(FileSystemObjectStore.UploadPathPrefix + "{**key}", PutObjectAsync)
-                .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads");
+                .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads")
+                .WithRequestSizeLimit(null); // the signed limit governs
+
         }
         return app;
     }

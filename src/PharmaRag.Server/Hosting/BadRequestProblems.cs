@@ -62,7 +62,7 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
         return ("Bad request", "The request could not be read.");
     }
 
-    private static string Expected(string type) => type.TrimEnd('?') switch
+    private static string Expected(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
     {
         "int" or "long" or "Int32" or "Int64" => ": it must be a whole number",
         "double" or "float" or "Double" => ": it must be a number",

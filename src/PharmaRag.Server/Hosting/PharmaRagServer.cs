@@ -19,6 +19,7 @@ public static class PharmaRagServer
         builder.Services.AddHostedService<VectorIndexFlusher>();
         builder.Services.AddHostedService<IngestionWorker>();
         builder.Services.AddHostedService<ParentProcessWatcher>();
+        settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseApiConventions();

@@ -4,4 +4,7 @@ namespace PharmaRag.Server.Hosting;
 public sealed record ServerSettings(string Urls, string DataDirectory, string[] ConfigurationArgs)
 {
     public const string DefaultUrls = "http://127.0.0.1:8000";
+
+    /// <summary>Replaces services after the defaults are registered (tests: a FakeTimeProvider as the clock).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
 }

@@ -17,13 +17,15 @@ out=deploy/out
 stage=$out/gateway
 rm -rf "$stage" "$out/pharmarag-gateway.zip"
 mkdir -p "$stage"
-dotnet publish src/PharmaRag.Gateway.Host/PharmaRag.Gateway.Host.csproj -c Release -r "$rid" --self-contained true \
+# Today the gateway ships inside the pharmarag executable (`pharmarag gateway`); splitting it
+# into its own executable without the server's adapters is what brings the package under 50 MB.
+dotnet publish src/PharmaRag.Cli/PharmaRag.Cli.csproj -c Release -r "$rid" --self-contained true \
   -p:InvariantGlobalization=true -p:PublishReadyToRun=false -o "$stage/app" --nologo
 cat > "$stage/bootstrap" <<'SH'
 #!/bin/sh
 # Lambda runs this; the Web Adapter extension (layer) waits for /health on port 8080.
-exec /var/task/app/pharmarag-gateway --urls http://127.0.0.1:8080 --data /tmp/pharmarag "$@"
+exec /var/task/app/pharmarag gateway --compute ecs --urls http://127.0.0.1:8080 --data /tmp/pharmarag "$@"
 SH
-chmod 755 "$stage/bootstrap" "$stage/app/pharmarag-gateway"
+chmod 755 "$stage/bootstrap" "$stage/app/pharmarag"
 (cd "$stage" && zip -qr9 ../pharmarag-gateway.zip .)
 echo "$out/pharmarag-gateway.zip: $(du -m "$out/pharmarag-gateway.zip" | cut -f1) MB zipped, $(du -sm "$stage" | cut -f1) MB unzipped"

@@ -11,7 +11,13 @@ internal static class PostgresCommandExtensions
         var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.Parameters.AddWithValue(name, value switch
+            {
+                null => DBNull.Value,
+                string text => PostgresText.Clean(text),
+                string[] texts => texts.Select(PostgresText.Clean).ToArray(),
+                _ => value,
+            });
         }
         return command;
     }

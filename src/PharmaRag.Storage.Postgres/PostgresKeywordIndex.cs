@@ -21,7 +21,7 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
             {
                 var last = chunks.GroupBy(x => x.Id).Select(g => g.Last()).ToArray();
                 var ids = last.Select(x => x.Id).ToArray();
-                var texts = last.Select(x => x.Section is null ? x.Text : x.Section + "\n" + x.Text).ToArray();
+                var texts = last.Select(x => PostgresText.Clean(x.Section is null ? x.Text : x.Section + "\n" + x.Text)).ToArray();
                 var compounds = last.Zip(texts).SelectMany(p => Compounds(p.Second).GroupBy(t => t).Select(g => (p.First.Id, Term: g.Key, Tf: g.Count())))
                     .ToArray();
                 await c.ExecuteAsync(t, "DELETE FROM keyword_terms WHERE chunk_id = ANY(@ids)", cancellationToken, ("ids", ids));
@@ -84,7 +84,7 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
                 GROUP BY t.chunk_id
                 ORDER BY score DESC, t.chunk_id
                 LIMIT @k
-                """, null, ("query", query), ("compounds", Compounds(query).Distinct().ToArray()), ("k", topK));
+                """, null, ("query", PostgresText.Clean(query)), ("compounds", Compounds(query).Distinct().ToArray()), ("k", topK));
             if (scoped)
             {
                 command.Parameters.AddWithValue("docs", documentIds!.ToArray());

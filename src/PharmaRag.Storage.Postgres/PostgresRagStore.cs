@@ -95,12 +95,12 @@ public sealed class PostgresRagStore(PostgresDatabase database, TimeProvider clo
                 command.Parameters.AddWithValue("id", last.Select(x => x.Id).ToArray());
                 command.Parameters.AddWithValue("document_id", last.Select(x => x.DocumentId).ToArray());
                 command.Parameters.AddWithValue("ordinal", last.Select(x => x.Ordinal).ToArray());
-                command.Parameters.AddWithValue("text", last.Select(x => x.Text).ToArray());
+                command.Parameters.AddWithValue("text", last.Select(x => PostgresText.Clean(x.Text)).ToArray());
                 command.Parameters.AddWithValue("tokens", last.Select(x => x.Tokens).ToArray());
                 command.Parameters.AddWithValue("page_spans", last.Select(x => JsonSerializer.Serialize(x.PageSpans.Select(s => new[] { s.Offset, s.Page }))).ToArray());
                 command.Parameters.Add(new NpgsqlParameter("section", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
                 {
-                    Value = last.Select(x => x.Section).ToArray(),
+                    Value = last.Select(x => PostgresText.CleanOrNull(x.Section)).ToArray(),
                 });
                 command.Parameters.AddWithValue("kind", last.Select(x => x.Kind.ToString()).ToArray());
                 await command.ExecuteNonQueryAsync(cancellationToken);

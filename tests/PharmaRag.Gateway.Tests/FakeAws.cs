@@ -18,7 +18,9 @@ namespace PharmaRag.Gateway.Tests;
 /// A stand-in for the ECS JSON 1.1 API and the Elastic Load Balancing v2 Query API, speaking
 /// their public wire protocols and refusing any request whose SigV4 signature it cannot verify
 /// with its own (independently written) verifier. One ECS service scaled between 0 and 1 tasks;
-/// a started task is PROVISIONING, then RUNNING, then its target turns healthy.
+/// a started task is PROVISIONING, then RUNNING, then its target turns healthy. Given a task
+/// runner, the task is a real process: started and stopped with the desired count, RUNNING while
+/// it lives, and healthy in the target group while its /health answers.
 /// </summary>
 public sealed class FakeAws : IAsyncDisposable
 {
@@ -35,7 +37,24 @@ public sealed class FakeAws : IAsyncDisposable
     private string? _taskArn;
     private int _taskPolls;
 
-    private FakeAws(WebApplication app) => _app = app;
+    private readonly IFakeTaskRunner? _tasks;
+
+    private FakeAws(WebApplication app, IFakeTaskRunner? tasks)
+    {
+        _app = app;
+        _tasks = tasks;
+    }
+
+    public int DesiredCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _desired;
+            }
+        }
+    }
 
     public Uri Address { get; private set; } = null!;
 
@@ -44,13 +63,13 @@ public sealed class FakeAws : IAsyncDisposable
 
     public ConcurrentQueue<string> Rejections { get; } = new();
 
-    public static async Task<FakeAws> StartAsync()
+    public static async Task<FakeAws> StartAsync(IFakeTaskRunner? tasks = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        var fake = new FakeAws(app);
+        var fake = new FakeAws(app, tasks);
         app.MapPost("/", fake.HandleAsync);
         await app.StartAsync();
         fake.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -118,10 +137,12 @@ public sealed class FakeAws : IAsyncDisposable
                     {
                         _taskArn = $"arn:aws:ecs:{Region}:123456789012:task/{Cluster}/{Guid.NewGuid():N}";
                         _taskPolls = 0;
+                        _tasks?.Start();
                     }
                     else if (_desired == 0)
                     {
                         _taskArn = null;
+                        _tasks?.Stop();
                     }
                     Calls.Enqueue($"ecs.UpdateService({_desired})");
                     response = new JsonObject { ["service"] = new JsonObject { ["serviceName"] = Service, ["desiredCount"] = _desired } };
@@ -157,7 +178,7 @@ public sealed class FakeAws : IAsyncDisposable
         await context.Response.WriteAsync(response.ToJsonString());
     }
 
-    private bool IsRunning => _taskArn is not null && _taskPolls >= 2;
+    private bool IsRunning => _taskArn is not null && (_tasks?.IsAlive ?? _taskPolls >= 2);
 
     private async Task HandleElbAsync(HttpContext context, string body)
     {
@@ -182,6 +203,10 @@ public sealed class FakeAws : IAsyncDisposable
                 _taskPolls++;
             }
             state = _taskArn is null ? "" : IsRunning && _taskPolls >= 3 ? "healthy" : "initial";
+        }
+        if (_tasks is not null && state.Length > 0)
+        {
+            state = await _tasks.IsHealthyAsync() ? "healthy" : "initial";
         }
         Calls.Enqueue("elb.DescribeTargetHealth");
         var members = state.Length == 0 ? "" :

@@ -23,10 +23,14 @@ public sealed class InProcessGateway : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<InProcessGateway> StartAsync(string dataDirectory, params string[] configuration)
+    public static Task<InProcessGateway> StartAsync(string dataDirectory, params string[] configuration) =>
+        StartAsync(dataDirectory, null, configuration);
+
+    /// <summary>A gateway on the given clock (a FakeTimeProvider drives idle time in tests).</summary>
+    public static async Task<InProcessGateway> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
     {
         var args = configuration.Append("--Logging:LogLevel:Default=Warning").ToArray();
-        var app = PharmaRagGateway.Build(new GatewaySettings("http://127.0.0.1:0", dataDirectory, args));
+        var app = PharmaRagGateway.Build(new GatewaySettings("http://127.0.0.1:0", dataDirectory, args), clock);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new InProcessGateway(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(120) });

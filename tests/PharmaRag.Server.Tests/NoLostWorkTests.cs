@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PharmaRag.Testing;
 
@@ -94,7 +93,7 @@ public sealed class NoLostWorkTests
         using var data = new TempDirectory();
         await using var model = StalledModelServer.Start();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await InProcessServer.StartAsync(data.Path, s => s.AddSingleton<TimeProvider>(clock),
+        await using var server = await InProcessServer.StartAsync(data.Path, clock,
             [.. model.ChatArguments(), "--PharmaRag:Models:Embeddings=offline", "--PharmaRag:Limits:StepTimeoutSeconds=600"]);
         var id = await server.Client.UploadAsync("slow.pdf", TestPdf.Numbered(4, "ticagrelor"));
         await WaitUntilAsync(() => Task.FromResult(model.Requests > 0), "the graph step never called the model");

@@ -53,6 +53,10 @@ public sealed class AlwaysOnComputeController(DataDirectoryInfo dataDirectory, s
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task RequestStartAsync(CancellationToken cancellationToken) => EnsureRunningAsync(cancellationToken);
+
+    public Uri? ProbeAddress => _address;
+
     public Task<ComputeStatus> GetStatusAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_address is null
             ? new ComputeStatus(0, 0, [])

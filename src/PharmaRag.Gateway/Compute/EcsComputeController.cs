@@ -41,13 +41,7 @@ public sealed partial class EcsComputeController(
             {
                 return started;
             }
-            var (desired, _, _) = await ecs.DescribeServiceAsync(cancellationToken);
-            if (desired == 0)
-            {
-                await ecs.UpdateDesiredCountAsync(1, cancellationToken);
-                Interlocked.Increment(ref _starts);
-                LogScaling(_options.Ecs.Service, 1);
-            }
+            await RequestStartAsync(cancellationToken);
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < _options.StartTimeout)
             {
@@ -65,6 +59,22 @@ public sealed partial class EcsComputeController(
             _transition.Release();
         }
     }
+
+    public async Task RequestStartAsync(CancellationToken cancellationToken)
+    {
+        var (desired, _, _) = await ecs.DescribeServiceAsync(cancellationToken);
+        if (desired == 0)
+        {
+            // Idempotent: instances that race here all set 1, and ECS runs one task.
+            await ecs.UpdateDesiredCountAsync(1, cancellationToken);
+            Interlocked.Increment(ref _starts);
+            LogScaling(_options.Ecs.Service, 1);
+        }
+    }
+
+    public Uri? ProbeAddress => _options.Ecs.ServerUrl is { } url ? new Uri(url) : null;
+
+    public void Forget() => _address = null;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -22,5 +22,19 @@ public interface IComputeController : IAsyncDisposable
 
     Task StopAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks compute to start and returns without waiting for it to be healthy. Idempotent, so
+    /// concurrent cold requests on different gateway instances do not fight (ECS: desired count 1).
+    /// </summary>
+    Task RequestStartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where compute's /health answers when it runs (the ALB for ECS), known without starting it.</summary>
+    Uri? ProbeAddress { get; }
+
+    /// <summary>Drops a cached address that stopped answering: another instance may have stopped compute.</summary>
+    void Forget()
+    {
+    }
+
     Task<ComputeStatus> GetStatusAsync(CancellationToken cancellationToken);
 }

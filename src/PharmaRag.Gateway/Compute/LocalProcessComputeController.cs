@@ -123,6 +123,19 @@ public sealed partial class LocalProcessComputeController(
         throw new TimeoutException($"The server did not become healthy within {_options.StartTimeout.TotalSeconds} s.");
     }
 
+    public Task RequestStartAsync(CancellationToken cancellationToken)
+    {
+        // The child belongs to this gateway process: start it in the background and return.
+        _ = EnsureRunningAsync(CancellationToken.None).ContinueWith(
+            t => LogBackgroundStartFailed(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
+
+    public Uri? ProbeAddress => RunningAddress;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Starting the server for queued work failed; the next request or idle check retries")]
+    private partial void LogBackgroundStartFailed(Exception error);
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _transition.WaitAsync(cancellationToken);

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Forwarding;
 using PharmaRag.Gateway.Hosting;
+using PharmaRag.Hosting.Inbox;
 using PharmaRag.Server.Contracts;
 using PharmaRag.Server.Endpoints;
 using PharmaRag.Storage.S3;
@@ -29,16 +31,21 @@ public static class GatewayEndpoints
             .WithName("GatewayQueryResult").WithSummary("The answer to a query that was accepted with 202").WithTags("Gateway");
         app.MapPost("/events/object-created", PostObjectCreated)
             .WithName("ObjectCreated").WithSummary("An upload landed (S3 event notification or {key})").WithTags("Gateway");
+        app.MapPost("/events", PostEventAsync)
+            .WithName("Events").WithSummary("Non-HTTP Lambda events: S3 notifications and the scheduled idle check").WithTags("Gateway");
         app.MapGet("/documents", (ComputeForwarder forwarder, CancellationToken ct) => ForwardGetAsync(forwarder, "/documents", ct))
             .WithName("GatewayDocuments").WithSummary("Documents and their status (starts compute)").WithTags("Gateway");
         app.MapGet("/documents/{id}", (string id, ComputeForwarder forwarder, CancellationToken ct) =>
                 ForwardGetAsync(forwarder, $"/documents/{Uri.EscapeDataString(id)}", ct))
             .WithName("GatewayDocument").WithSummary("One document's status (starts compute)").WithTags("Gateway");
+        app.MapDelete("/documents/{id}", (string id, HttpRequest request, ComputeForwarder forwarder, CancellationToken ct) =>
+                ForwardAsync(forwarder, HttpMethod.Delete, $"/documents/{Uri.EscapeDataString(id)}{request.QueryString}", ct))
+            .WithName("GatewayDeleteDocument").WithSummary("Delete a document (?purge_object=true also deletes the upload)").WithTags("Gateway");
         return app;
     }
 
     internal static async Task<Ok<GatewayHealthResponse>> GetHealthAsync(
-        IComputeController compute, ComputeActivity activity, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        IComputeController compute, ComputeActivity activity, IOptions<GatewayOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // The gateway is healthy even when compute's control plane is not; say what failed.
         ComputeStatus status;
@@ -50,8 +57,9 @@ public static class GatewayEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            loggers.CreateLogger(typeof(GatewayEndpoints)).LogWarning(ex, "Compute status could not be read for /health");
             status = new ComputeStatus(0, 0, []);
-            state = $"unknown: {ex.Message}";
+            state = $"unknown: {ComputeFailure.Describe(ex)}";
         }
         return TypedResults.Ok(new GatewayHealthResponse(
             "healthy", HealthEndpoints.ServiceName, HealthEndpoints.Version,
@@ -60,40 +68,65 @@ public static class GatewayEndpoints
                 activity.InFlight, compute.StopsWhenIdle ? options.Value.IdleTimeoutSeconds : null)));
     }
 
-    internal static async Task<IResult> GetQueryResultAsync(string id, PendingQueries pending)
+    internal static async Task<IResult> GetQueryResultAsync(string id, HttpRequest request, WorkInbox inbox, CancellationToken cancellationToken)
     {
-        var answer = pending.Find(id);
-        if (answer is null)
+        // Any instance answers: the query and its answer live in the object store, not in a gateway.
+        var lookup = await inbox.FindQueryAsync(id, cancellationToken);
+        if (!lookup.Known)
         {
             return TypedResults.Problem($"No query {id} is known; answers are kept for 30 minutes.",
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown query");
         }
-        if (!answer.IsCompleted)
-        {
-            return TypedResults.Json(new QueryAccepted(id, $"/rag-query/{id}", "pending"), statusCode: StatusCodes.Status202Accepted);
-        }
-        try
-        {
-            return (await answer).ToResult();
-        }
-        catch (Exception ex)
-        {
-            return TypedResults.Problem($"Compute could not answer: {ex.Message}",
-                statusCode: StatusCodes.Status502BadGateway, title: "Compute failed");
-        }
+        return lookup.Answer is { } answer
+            ? new ForwardedResponse(answer.StatusCode, System.Text.Encoding.UTF8.GetBytes(answer.Body), answer.ContentType).ToResult()
+            : QueryRelay.Accepted(request, id);
     }
 
-    internal static async Task<IResult> PostObjectCreated(HttpRequest request, ObjectCreatedDispatcher dispatcher)
+    internal static async Task<IResult> PostObjectCreated(HttpRequest request, ObjectCreatedIntake intake, CancellationToken cancellationToken)
     {
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body);
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
+            return TypedResults.Problem($"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).",
+                statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
         }
+        return await AcceptObjectsAsync(request, body, intake, cancellationToken);
+    }
+
+    /// <summary>
+    /// The AWS Lambda Web Adapter's pass-through path: S3 notifications are uploads to take in,
+    /// EventBridge's scheduled event runs the idle check (scale to 0, or start for queued work).
+    /// </summary>
+    internal static async Task<IResult> PostEventAsync(
+        HttpRequest request, ObjectCreatedIntake intake, IdleCheck idleCheck, CancellationToken cancellationToken)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return TypedResults.Problem("The event is not JSON.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
+        }
+        if ((string?)(body?["source"] as JsonValue) == "aws.events" || (string?)(body?["detail-type"] as JsonValue) == "Scheduled Event")
+        {
+            return TypedResults.Ok(await idleCheck.RunAsync(cancellationToken));
+        }
+        if (body?["Records"] is JsonArray)
+        {
+            return await AcceptObjectsAsync(request, body, intake, cancellationToken);
+        }
+        return TypedResults.Problem("Expected an S3 event notification (Records) or an EventBridge scheduled event.",
+            statusCode: StatusCodes.Status400BadRequest, title: "Unsupported event");
+    }
+
+    private static async Task<IResult> AcceptObjectsAsync(HttpRequest request, JsonNode? body, ObjectCreatedIntake intake, CancellationToken cancellationToken)
+    {
         var keys = ObjectCreatedEvent.Keys(body, request.HttpContext.RequestServices.GetService<S3ObjectStore>()?.KeyPrefix ?? "");
         if (keys.Count == 0)
         {
@@ -102,10 +135,23 @@ public static class GatewayEndpoints
                 ["key"] = ["Send {\"key\": \"...\"} or an S3 event notification with Records[].s3.object.key."],
             });
         }
-        var queued = keys.Where(dispatcher.Enqueue).ToArray();
+        IReadOnlyList<string> queued;
+        try
+        {
+            queued = await intake.AcceptAsync(keys, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not ArgumentException)
+        {
+            // Not acknowledged: S3 (or the caller) retries an event whose delivery failed.
+            return TypedResults.Problem("The event could not be queued; send it again.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Event not queued");
+        }
         return TypedResults.Accepted((string?)null, new { queued, ignored = keys.Except(queued).ToArray() });
     }
 
-    private static async Task<IResult> ForwardGetAsync(ComputeForwarder forwarder, string path, CancellationToken cancellationToken) =>
-        (await forwarder.SendAsync(HttpMethod.Get, path, null, null, cancellationToken)).ToResult();
+    private static Task<IResult> ForwardGetAsync(ComputeForwarder forwarder, string path, CancellationToken cancellationToken) =>
+        ForwardAsync(forwarder, HttpMethod.Get, path, cancellationToken);
+
+    private static async Task<IResult> ForwardAsync(ComputeForwarder forwarder, HttpMethod method, string path, CancellationToken cancellationToken) =>
+        (await forwarder.SendAsync(method, path, null, null, cancellationToken)).ToResult();
 }

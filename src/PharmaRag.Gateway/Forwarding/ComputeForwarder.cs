@@ -26,7 +26,7 @@ public sealed partial class ComputeForwarder(
             {
                 LogUnavailable(ex, compute.Mode);
                 return ForwardedResponse.Problem(StatusCodes.Status503ServiceUnavailable, "Compute unavailable",
-                    $"Compute ({compute.Mode}) could not be started: {ex.Message}");
+                    $"Compute ({compute.Mode}) could not be started: {ComputeFailure.Describe(ex)}.");
             }
             try
             {
@@ -45,6 +45,7 @@ public sealed partial class ComputeForwarder(
             catch (HttpRequestException ex) when (attempt == 1)
             {
                 LogRetry(ex, pathAndQuery);
+                compute.Forget();
             }
         }
     }

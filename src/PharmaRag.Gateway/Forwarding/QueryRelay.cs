@@ -3,15 +3,17 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Endpoints;
 using PharmaRag.Gateway.Hosting;
+using PharmaRag.Hosting.Inbox;
 
 namespace PharmaRag.Gateway.Forwarding;
 
 /// <summary>
-/// Relays a query to compute. When compute is warm, or becomes ready within the cold-start wait,
-/// the client gets the answer; otherwise 202 with a status URL, and the query goes on without
-/// the client connection (so it is not lost to a front door's time limit).
+/// Relays a query to compute. Warm compute, or compute that becomes ready within the cold-start
+/// wait, answers at once. Otherwise the query is written to the inbox in the object store and
+/// the client gets 202 with a Location any gateway instance can answer: the server answers
+/// queued queries when it runs, so nothing depends on this instance staying alive.
 /// </summary>
-public sealed class QueryRelay(ComputeForwarder forwarder, IComputeController compute, PendingQueries pending, IOptions<GatewayOptions> options)
+public sealed class QueryRelay(ComputeForwarder forwarder, IComputeController compute, WorkInbox inbox, IOptions<GatewayOptions> options)
 {
     public async Task<IResult> RelayAsync(HttpRequest request, string computePath, CancellationToken cancellationToken)
     {
@@ -19,17 +21,29 @@ public sealed class QueryRelay(ComputeForwarder forwarder, IComputeController co
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var body = buffer.ToArray();
 
-        // Detached from the client's connection: a 202'd query must finish after the client leaves.
-        var answer = forwarder.SendAsync(HttpMethod.Post, computePath, body, request.ContentType, CancellationToken.None);
         if (compute.RunningAddress is null)
         {
-            var waited = await Task.WhenAny(answer, Task.Delay(options.Value.ColdStartWait, cancellationToken));
-            if (waited != answer)
+            // The start goes on without the client: it is what the queued query waits for.
+            var starting = compute.EnsureRunningAsync(CancellationToken.None);
+            var waited = await Task.WhenAny(starting, Task.Delay(options.Value.ColdStartWait, cancellationToken));
+            if (waited != starting)
             {
-                var id = pending.Add(answer);
-                return TypedResults.Json(new QueryAccepted(id, $"/rag-query/{id}", "pending"), statusCode: StatusCodes.Status202Accepted);
+                // Durable first: the query is in the inbox before the client hears 202. The start
+                // was already requested by EnsureRunningAsync; a failed start is retried by the next
+                // request or the scheduled check, which starts compute for queued work.
+                _ = starting.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                var id = await inbox.QueueQueryAsync(computePath, request.ContentType, System.Text.Encoding.UTF8.GetString(body), cancellationToken);
+                return Accepted(request, id);
             }
+            // A start that failed fast (bad credentials, no service) is reported by the forwarder as 503.
         }
-        return (await answer).ToResult();
+        return (await forwarder.SendAsync(HttpMethod.Post, computePath, body, request.ContentType, cancellationToken)).ToResult();
+    }
+
+    public static IResult Accepted(HttpRequest request, string id)
+    {
+        var location = $"/rag-query/{id}";
+        request.HttpContext.Response.Headers.Location = location;
+        return TypedResults.Json(new QueryAccepted(id, location, "pending"), statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -11,6 +11,8 @@ using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Ecs;
 using PharmaRag.Gateway.Endpoints;
 using PharmaRag.Gateway.Forwarding;
+using PharmaRag.Hosting;
+using PharmaRag.Hosting.Inbox;
 using PharmaRag.Server.Endpoints;
 using PharmaRag.Server.Hosting;
 using PharmaRag.Server.Uploads;
@@ -21,14 +23,14 @@ namespace PharmaRag.Gateway.Hosting;
 /// <summary>Builds and runs the gateway: the original's API Gateway and Lambda functions.</summary>
 public static class PharmaRagGateway
 {
-    public static WebApplication Build(GatewaySettings settings)
+    public static WebApplication Build(GatewaySettings settings, TimeProvider? clock = null)
     {
         var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
         var services = builder.Services;
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(new DataDirectoryInfo(settings.DataDirectory));
 
         // Uploads land in the object store here; the database belongs to compute.
@@ -39,17 +41,17 @@ public static class PharmaRagGateway
 
         services.AddHttpClient(nameof(ComputeForwarder), http => http.Timeout = TimeSpan.FromMinutes(10));
         services.AddHttpClient(nameof(LocalProcessComputeController));
-        services.AddHttpClient(nameof(IdleStopper));
+        services.AddHttpClient(nameof(IdleCheck));
         services.AddHttpClient(nameof(EcsApiClient));
         AddComputeController(services, builder.Configuration[$"{GatewayOptions.Section}:Compute"] ?? "local-process", settings);
 
         services.AddSingleton<ComputeActivity>();
-        services.AddSingleton<PendingQueries>();
+        services.AddSingleton<WorkInbox>();
         services.AddSingleton<ComputeForwarder>();
         services.AddSingleton<QueryRelay>();
-        services.AddSingleton<ObjectCreatedDispatcher>();
-        services.AddSingleton<IUploadListener>(sp => sp.GetRequiredService<ObjectCreatedDispatcher>());
-        services.AddHostedService(sp => sp.GetRequiredService<ObjectCreatedDispatcher>());
+        services.AddSingleton<IdleCheck>();
+        services.AddSingleton<ObjectCreatedIntake>();
+        services.AddSingleton<IUploadListener>(sp => sp.GetRequiredService<ObjectCreatedIntake>());
         services.AddHostedService<ComputeLifetime>();
         services.AddHostedService<IdleStopper>();
 

@@ -7,7 +7,14 @@ public sealed record HealthResponse(
     string Version,
     IReadOnlyDictionary<string, ComponentHealth> Components,
     EcsTasks EcsTasks,
-    JobsHealth? Jobs);
+    JobsHealth? Jobs,
+    ActivityHealth? Activity = null);
+
+/// <summary>
+/// Requests in flight (health checks aside) and when the last one ended: what a scheduled idle
+/// check reads to scale compute to 0, so that no gateway process has to keep a timer.
+/// </summary>
+public sealed record ActivityHealth(int InFlight, DateTimeOffset LastRequestAt, double IdleSeconds);
 
 /// <summary>
 /// Processing jobs queued or running: compute with jobs in flight is not idle. <c>pending_steps</c>

@@ -28,7 +28,8 @@ public static class HealthEndpoints
     }
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, IRagStore documents, TesseractOcr ocr, ModelSelection models, CancellationToken cancellationToken)
+        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, IRagStore documents, TesseractOcr ocr, ModelSelection models,
+        RequestActivity activity, CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, ComponentHealth>();
         var healthy = true;
@@ -56,7 +57,8 @@ public static class HealthEndpoints
                 : new ComponentHealth("unavailable", "tesseract is not installed; scanned pages and images cannot be read");
 
         var tasks = new EcsTasks(1, 1, [$"local:{Environment.MachineName}/{Environment.ProcessId}"]);
-        var body = new HealthResponse(healthy ? "healthy" : "unhealthy", ServiceName, Version, components, tasks, jobsHealth);
+        var body = new HealthResponse(healthy ? "healthy" : "unhealthy", ServiceName, Version, components, tasks, jobsHealth,
+            new ActivityHealth(activity.InFlight, activity.LastRequestAt, Math.Round(activity.IdleFor.TotalSeconds, 1)));
         return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

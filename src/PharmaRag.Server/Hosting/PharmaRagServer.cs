@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Hosting.Inbox;
 using PharmaRag.Server.Endpoints;
 using PharmaRag.Server.Uploads;
 
@@ -13,16 +14,26 @@ public static class PharmaRagServer
     public static WebApplication Build(ServerSettings settings)
     {
         var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
+        if (settings.Clock is { } clock)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
         builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
+        // Work queued by gateway instances while compute was stopped, and the activity they read.
+        builder.Services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RequestActivity>();
+        builder.Services.AddSingleton<WorkInbox>();
+        builder.Services.AddHttpClient(nameof(InboxWorker));
+        builder.Services.AddHostedService<InboxWorker>();
         // Hosted services stop in reverse order: the flusher stops after the worker, saving its last vectors.
         builder.Services.AddHostedService<VectorIndexFlusher>();
         builder.Services.AddHostedService<IngestionWorker>();
         builder.Services.AddHostedService<ParentProcessWatcher>();
-        settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseApiConventions();
+        app.UseRequestActivity();
         app.UseRequestSizeLimits();
         app.UseWebPage();
         app.MapHealthEndpoints();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PharmaRag.Core;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Documents;
+using PharmaRag.Hosting;
 using PharmaRag.Models;
 using PharmaRag.Storage.Neo4j;
 using PharmaRag.Storage.Postgres;

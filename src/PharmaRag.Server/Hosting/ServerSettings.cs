@@ -5,6 +5,6 @@ public sealed record ServerSettings(string Urls, string DataDirectory, string[] 
 {
     public const string DefaultUrls = "http://127.0.0.1:8000";
 
-    /// <summary>Replaces services after the defaults are registered (tests: a FakeTimeProvider as the clock).</summary>
-    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+    /// <summary>The server's clock; the system clock unless a test drives time (FakeTimeProvider).</summary>
+    public TimeProvider? Clock { get; init; }
 }

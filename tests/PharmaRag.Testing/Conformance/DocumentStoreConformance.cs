@@ -106,4 +106,20 @@ public abstract class DocumentStoreConformance
         }
         Assert.Equal(["zero", "one"], all);
     }
+
+    [Fact]
+    public async Task Text_with_nul_characters_from_pdf_extraction_is_stored_with_its_offsets_intact()
+    {
+        await using var f = await CreateAsync(TimeProvider.System);
+        var document = SampleData.Document("nul");
+        await f.Port.UpsertDocumentAsync(document, None);
+        var chunk = SampleData.Chunk(document.Id, 0, "Dose\0 10 mg daily on page two.", 1, 2) with { Section = "2 DOSAGE\0" };
+
+        await f.Port.UpsertChunksAsync([chunk], None);
+
+        var stored = Assert.Single(await f.Port.GetChunksAsync([chunk.Id], None));
+        Assert.Equal(chunk.Text.Length, stored.Text.Length);
+        Assert.EndsWith(" 10 mg daily on page two.", stored.Text);
+        Assert.Equal(chunk.PageSpans, stored.PageSpans);
+    }
 }

@@ -34,6 +34,10 @@ public abstract class KeywordIndexConformance
         Assert.Equal([chunksB[0].Id], (await keywords.SearchAsync("warfarin", 10, [b.Id], None)).Select(h => h.ChunkId));
         Assert.Empty(await keywords.SearchAsync("\"unbalanced (quote* AND OR", 10, null, None));
         Assert.Empty(await keywords.SearchAsync("'); DROP TABLE chunks; -- :* & | !", 10, null, None));
+        var withNul = SampleData.Chunk(b.Id, 1, "Clopidogrel\0 tablets");
+        await keywords.IndexAsync([withNul], None);
+        Assert.Equal([withNul.Id], (await keywords.SearchAsync("clopidogrel\0", 10, null, None)).Select(h => h.ChunkId));
+        await keywords.RemoveAsync([withNul.Id], None);
 
         await keywords.RemoveAsync([chunksA[0].Id], None);
         Assert.Equal([chunksB[0].Id], (await keywords.SearchAsync("warfarin", 10, null, None)).Select(h => h.ChunkId));

@@ -4,7 +4,7 @@ using PharmaRag.Core.Configuration;
 using PharmaRag.Storage.FileSystem;
 using PharmaRag.Storage.S3;
 
-namespace PharmaRag.Server.Hosting;
+namespace PharmaRag.Hosting;
 
 /// <summary>
 /// Chooses the object store from PharmaRag:Objects:Provider: local (a folder in the data

@@ -10,7 +10,9 @@ namespace PharmaRag.Storage.Postgres;
 /// text-search parser tokenizes and stems; biomedical compounds ("5-FU", "IL-6", "mg/kg") are
 /// indexed whole as extra terms next to their parts, as the SQLite index searches them as
 /// phrases, so a chunk that has the compound outranks one with only its parts. Query text only
-/// ever passes through to_tsvector and parameters, never the tsquery syntax.
+/// ever passes through to_tsvector and parameters, never the tsquery syntax. A query reads only
+/// the postings of its own terms (from the covering primary key) and the corpus statistics row
+/// that every write maintains, so its cost grows with the postings it needs, not the corpus.
 /// </summary>
 public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIndex
 {
@@ -25,6 +27,7 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
                 var compounds = last.Zip(texts).SelectMany(p => Compounds(p.Second).GroupBy(t => t).Select(g => (p.First.Id, Term: g.Key, Tf: g.Count())))
                     .ToArray();
                 await c.ExecuteAsync(t, "DELETE FROM keyword_terms WHERE chunk_id = ANY(@ids)", cancellationToken, ("ids", ids));
+                await c.ExecuteAsync(t, RemoveDocs("chunk_id = ANY(@ids)"), cancellationToken, ("ids", ids));
                 await c.ExecuteAsync(t,
                     """
                     WITH c AS (
@@ -32,7 +35,11 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
                     d AS (
                         INSERT INTO keyword_docs (chunk_id, document_id, length)
                         SELECT id, doc, COALESCE((SELECT max(p) FROM unnest(c.v) u, unnest(u.positions) p), 0) FROM c
-                        ON CONFLICT (chunk_id) DO UPDATE SET document_id = excluded.document_id, length = excluded.length)
+                        ON CONFLICT (chunk_id) DO NOTHING
+                        RETURNING length),
+                    s AS (
+                        UPDATE keyword_stats SET chunks = chunks + (SELECT COUNT(*) FROM d),
+                                                 total_length = total_length + (SELECT COALESCE(SUM(length), 0) FROM d))
                     INSERT INTO keyword_terms (term, chunk_id, tf)
                     SELECT u.lexeme, c.id, COALESCE(array_length(u.positions, 1), 1) FROM c, unnest(c.v) u
                     UNION ALL
@@ -51,7 +58,7 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
             {
                 var ids = chunkIds.ToArray();
                 await c.ExecuteAsync(t, "DELETE FROM keyword_terms WHERE chunk_id = ANY(@ids)", cancellationToken, ("ids", ids));
-                await c.ExecuteAsync(t, "DELETE FROM keyword_docs WHERE chunk_id = ANY(@ids)", cancellationToken, ("ids", ids));
+                await c.ExecuteAsync(t, RemoveDocs("chunk_id = ANY(@ids)"), cancellationToken, ("ids", ids));
             }, cancellationToken);
 
     public Task RemoveDocumentAsync(string documentId, CancellationToken cancellationToken) =>
@@ -60,7 +67,7 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
             await c.ExecuteAsync(t,
                 "DELETE FROM keyword_terms WHERE chunk_id IN (SELECT chunk_id FROM keyword_docs WHERE document_id = @d)",
                 cancellationToken, ("d", documentId));
-            await c.ExecuteAsync(t, "DELETE FROM keyword_docs WHERE document_id = @d", cancellationToken, ("d", documentId));
+            await c.ExecuteAsync(t, RemoveDocs("document_id = @d"), cancellationToken, ("d", documentId));
         }, cancellationToken);
 
     public Task<IReadOnlyList<ScoredChunkId>> SearchAsync(
@@ -70,19 +77,22 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
             var scoped = documentIds is { Count: > 0 };
             await using var command = c.Command(
                 $"""
-                WITH q AS (SELECT lexeme FROM unnest(to_tsvector('english', @query)) UNION SELECT unnest(@compounds)),
-                n AS (SELECT COUNT(*)::float8 AS n, COALESCE(AVG(length), 1)::float8 AS avgdl FROM keyword_docs),
-                df AS (SELECT t.term, COUNT(*)::float8 AS df FROM keyword_terms t JOIN q ON t.term = q.lexeme GROUP BY t.term)
-                SELECT t.chunk_id,
+                WITH q AS MATERIALIZED (
+                    SELECT ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', @query)) UNION SELECT unnest(@compounds)) AS terms),
+                p AS MATERIALIZED (
+                    SELECT t.term, t.chunk_id, t.tf FROM q, keyword_terms t WHERE t.term = ANY(q.terms)),
+                df AS (SELECT term, COUNT(*)::float8 AS df FROM p GROUP BY term),
+                n AS (SELECT chunks::float8 AS n, (total_length::float8 / GREATEST(chunks, 1)) AS avgdl FROM keyword_stats)
+                SELECT p.chunk_id,
                        SUM(GREATEST(ln((n.n - df.df + 0.5) / (df.df + 0.5)), 1e-6)
-                           * t.tf * 2.2 / (t.tf + 1.2 * (0.25 + 0.75 * d.length / GREATEST(n.avgdl, 1)))) AS score
-                FROM keyword_terms t
-                JOIN df ON df.term = t.term
-                JOIN keyword_docs d ON d.chunk_id = t.chunk_id
+                           * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * d.length / GREATEST(n.avgdl, 1)))) AS score
+                FROM p
+                JOIN df ON df.term = p.term
+                JOIN keyword_docs d ON d.chunk_id = p.chunk_id
                 CROSS JOIN n
                 {(scoped ? "WHERE d.document_id = ANY(@docs)" : "")}
-                GROUP BY t.chunk_id
-                ORDER BY score DESC, t.chunk_id
+                GROUP BY p.chunk_id
+                ORDER BY score DESC, p.chunk_id
                 LIMIT @k
                 """, null, ("query", PostgresText.Clean(query)), ("compounds", Compounds(query).Distinct().ToArray()), ("k", topK));
             if (scoped)
@@ -91,6 +101,14 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
             }
             return await command.ReadListAsync(r => new ScoredChunkId(r.GetString(0), r.GetDouble(1)), cancellationToken);
         }, cancellationToken);
+
+    // Removes keyword_docs rows and takes them out of the corpus statistics in the same statement.
+    private static string RemoveDocs(string where) =>
+        $"""
+        WITH old AS (DELETE FROM keyword_docs WHERE {where} RETURNING length)
+        UPDATE keyword_stats SET chunks = chunks - (SELECT COUNT(*) FROM old),
+                                 total_length = total_length - (SELECT COALESCE(SUM(length), 0) FROM old)
+        """;
 
     // Compounds keep their hyphen or slash, which PostgreSQL's lexemes never do except for
     // "file" tokens such as mg/kg (then both spellings are the same term, counted once).

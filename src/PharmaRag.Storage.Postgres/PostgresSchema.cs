@@ -158,6 +158,19 @@ public static class PostgresSchema
             error text);
         CREATE INDEX step_runs_document ON step_runs (document_id, id);
         """,
+        """
+        -- Postings cover their term frequency, so a query reads (term, chunk, tf) from the index
+        -- alone, and the corpus statistics of BM25 are kept with every write, so a query never
+        -- counts the index.
+        ALTER TABLE keyword_terms DROP CONSTRAINT keyword_terms_pkey;
+        ALTER TABLE keyword_terms ADD CONSTRAINT keyword_terms_pkey PRIMARY KEY (term, chunk_id) INCLUDE (tf);
+        CREATE TABLE keyword_stats (
+            id boolean PRIMARY KEY DEFAULT true CHECK (id),
+            chunks bigint NOT NULL,
+            total_length bigint NOT NULL);
+        INSERT INTO keyword_stats (id, chunks, total_length)
+        SELECT true, COUNT(*), COALESCE(SUM(length), 0) FROM keyword_docs;
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -5,8 +5,9 @@ using PharmaRag.Core.Text;
 namespace PharmaRag.Storage.Sqlite;
 
 /// <summary>
-/// BM25 keyword search with SQLite FTS5. The FTS table is contentless (chunk text lives once, in
-/// the chunks table); keyword_entries maps its rowids to chunk and document ids.
+/// BM25 keyword search with SQLite FTS5. The FTS table keeps its own copy of each chunk's indexed
+/// text, so deletes and re-indexing take exactly the removed tokens out of BM25's statistics;
+/// keyword_entries maps its rowids to chunk and document ids.
 /// </summary>
 public sealed class SqliteKeywordIndex(SqliteDatabase database) : IKeywordIndex
 {

@@ -142,6 +142,17 @@ public static class SqliteSchema
             error TEXT);
         CREATE INDEX step_runs_document ON step_runs(document_id, id);
         """,
+        """
+        -- The keyword index keeps its own copy of the text. A contentless FTS5 table cannot take a
+        -- deleted row's tokens out of its BM25 statistics (row count, average length), so scores
+        -- drifted after every delete or re-index; with the text kept, FTS5 removes them exactly.
+        DROP TABLE keyword_fts;
+        CREATE VIRTUAL TABLE keyword_fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
+        DELETE FROM keyword_entries WHERE chunk_id NOT IN (SELECT id FROM chunks);
+        INSERT INTO keyword_fts (rowid, text)
+        SELECT e.rowid, CASE WHEN c.section IS NULL THEN c.text ELSE c.section || char(10) || c.text END
+        FROM keyword_entries e JOIN chunks c ON c.id = e.chunk_id;
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -10,20 +10,7 @@ namespace PharmaRag.Gateway.Tests;
 public sealed class EcsComputeTests
 {
     private static string[] EcsSettings(FakeAws aws, Uri serverUrl, string secret = FakeAws.SecretAccessKey) =>
-    [
-        "--PharmaRag:Gateway:Compute=ecs",
-        "--PharmaRag:Gateway:IdleTimeoutSeconds=2",
-        $"--PharmaRag:Gateway:Ecs:Region={FakeAws.Region}",
-        $"--PharmaRag:Gateway:Ecs:Cluster={FakeAws.Cluster}",
-        $"--PharmaRag:Gateway:Ecs:Service={FakeAws.Service}",
-        $"--PharmaRag:Gateway:Ecs:TargetGroupArn={FakeAws.TargetGroupArn}",
-        $"--PharmaRag:Gateway:Ecs:ServerUrl={serverUrl}",
-        $"--PharmaRag:Gateway:Ecs:EcsEndpoint={aws.Address}",
-        $"--PharmaRag:Gateway:Ecs:ElbEndpoint={aws.Address}",
-        "--PharmaRag:Gateway:Ecs:PollSeconds=0.05",
-        $"--PharmaRag:Gateway:Ecs:AccessKeyId={FakeAws.AccessKeyId}",
-        $"--PharmaRag:Gateway:Ecs:SecretAccessKey={secret}",
-    ];
+        Tests.EcsSettings.For(aws, serverUrl, secret);
 
     [Fact]
     public async Task A_cold_query_scales_the_service_up_waits_for_a_healthy_target_and_idle_scales_it_down()

@@ -33,14 +33,23 @@ public static class GatewayEndpoints
             .WithName("ObjectCreated").WithSummary("An upload landed (S3 event notification or {key})").WithTags("Gateway");
         app.MapPost("/events", PostEventAsync)
             .WithName("Events").WithSummary("Non-HTTP Lambda events: S3 notifications and the scheduled idle check").WithTags("Gateway");
-        app.MapGet("/documents", (ComputeForwarder forwarder, CancellationToken ct) => ForwardGetAsync(forwarder, "/documents", ct))
+        // Passed through to compute as they are (starting it), with the caller's Authorization.
+        app.MapPost("/rag-query/stream", Forward)
+            .WithName("GatewayRagQueryStream").WithSummary("Answer as server-sent events, streamed through unbuffered (starts compute)").WithTags("Gateway");
+        app.MapPost("/process", Forward)
+            .WithName("GatewayProcess").WithSummary("Queue an uploaded object for processing (starts compute)").WithTags("Gateway");
+        app.MapGet("/documents", Forward)
             .WithName("GatewayDocuments").WithSummary("Documents and their status (starts compute)").WithTags("Gateway");
-        app.MapGet("/documents/{id}", (string id, ComputeForwarder forwarder, CancellationToken ct) =>
-                ForwardGetAsync(forwarder, $"/documents/{Uri.EscapeDataString(id)}", ct))
+        app.MapGet("/documents/{id}", Forward)
             .WithName("GatewayDocument").WithSummary("One document's status (starts compute)").WithTags("Gateway");
-        app.MapDelete("/documents/{id}", (string id, HttpRequest request, ComputeForwarder forwarder, CancellationToken ct) =>
-                ForwardAsync(forwarder, HttpMethod.Delete, $"/documents/{Uri.EscapeDataString(id)}{request.QueryString}", ct))
+        app.MapDelete("/documents/{id}", Forward)
             .WithName("GatewayDeleteDocument").WithSummary("Delete a document (?purge_object=true also deletes the upload)").WithTags("Gateway");
+        app.MapGet("/documents/{id}/file", Forward)
+            .WithName("GatewayDocumentFile").WithSummary("A document's original file, inline, streamed through (starts compute)").WithTags("Gateway");
+        app.MapGet("/graph", Forward)
+            .WithName("GatewaySubgraph").WithSummary("An entity's neighbourhood in the knowledge graph (starts compute)").WithTags("Gateway");
+        app.MapGet("/graph/{**rest}", Forward)
+            .WithName("GatewayGraph").WithSummary("Entity search and an entity's supporting chunks (starts compute)").WithTags("Gateway");
         return app;
     }
 
@@ -149,9 +158,7 @@ public static class GatewayEndpoints
         return TypedResults.Accepted((string?)null, new { queued, ignored = keys.Except(queued).ToArray() });
     }
 
-    private static Task<IResult> ForwardGetAsync(ComputeForwarder forwarder, string path, CancellationToken cancellationToken) =>
-        ForwardAsync(forwarder, HttpMethod.Get, path, cancellationToken);
-
-    private static async Task<IResult> ForwardAsync(ComputeForwarder forwarder, HttpMethod method, string path, CancellationToken cancellationToken) =>
-        (await forwarder.SendAsync(method, path, null, null, cancellationToken)).ToResult();
+    /// <summary>The same route on compute: path and query string unchanged.</summary>
+    private static Task Forward(HttpContext context, ComputeForwarder forwarder) =>
+        forwarder.ForwardAsync(context, context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent());
 }

@@ -37,7 +37,8 @@ public sealed class QueryRelay(ComputeForwarder forwarder, IComputeController co
             }
             // A start that failed fast (bad credentials, no service) is reported by the forwarder as 503.
         }
-        return (await forwarder.SendAsync(HttpMethod.Post, computePath, body, request.ContentType, cancellationToken)).ToResult();
+        await forwarder.ForwardAsync(request.HttpContext, computePath, body);
+        return Results.Empty;
     }
 
     public static IResult Accepted(HttpRequest request, string id)

@@ -68,6 +68,43 @@ public abstract class KeywordIndexConformance
         Assert.True(hits[0].Score > hits[1].Score);
     }
 
+    [Fact]
+    public async Task Scores_after_reindexing_and_removals_equal_those_of_an_index_built_from_what_is_left()
+    {
+        // Corpus statistics (chunk count, average length, document frequencies) must follow every
+        // replace and removal; a stale statistic changes scores but not which chunks match.
+        var d = SampleData.Document("stats");
+        var other = SampleData.Document("stats-other");
+        var early = Enumerable.Range(0, 12)
+            .Select(i => SampleData.Chunk(d.Id, i, $"Warfarin dose {i} adjusted to the INR; bleeding risk rises with CYP2C9 inhibitors in week {i}."))
+            .ToArray();
+        var rewritten = early.Take(6)
+            .Select(c => SampleData.Chunk(d.Id, c.Ordinal, "Short replacement about warfarin."))
+            .ToArray();
+        var otherChunks = Enumerable.Range(0, 5)
+            .Select(i => SampleData.Chunk(other.Id, i, $"Metformin extended-release tablets taken with the evening meal, visit {i}, long text to vary length."))
+            .ToArray();
+        string[] queries = ["warfarin INR", "bleeding risk CYP2C9", "metformin evening meal", "warfarin"];
+
+        await using var history = await CreateAsync();
+        await history.Port.IndexAsync(early, None);
+        await history.Port.IndexAsync(otherChunks, None);
+        await history.Port.IndexAsync(rewritten, None);
+        await history.Port.RemoveAsync([early[7].Id, early[8].Id], None);
+        await history.Port.RemoveDocumentAsync(other.Id, None);
+
+        await using var fresh = await CreateAsync();
+        await fresh.Port.IndexAsync([.. rewritten, .. early.Skip(6).Where(c => c.Ordinal is not 7 and not 8)], None);
+
+        foreach (var query in queries)
+        {
+            var expected = await fresh.Port.SearchAsync(query, 20, null, None);
+            var actual = await history.Port.SearchAsync(query, 20, null, None);
+            Assert.Equal(expected.Select(h => h.ChunkId), actual.Select(h => h.ChunkId));
+            Assert.All(expected.Zip(actual), p => Assert.Equal(p.First.Score, p.Second.Score, 9));
+        }
+    }
+
     [Theory]
     [InlineData("IL-6", "Serum IL-6 rose after infusion in the treated cohort of adults.", "IL-2 in 6 arms.")]
     [InlineData("COVID-19", "Patients with COVID-19 were enrolled at the clinic this year.", "COVID in 19 sites.")]

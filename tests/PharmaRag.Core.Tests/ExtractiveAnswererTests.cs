@@ -123,4 +123,24 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal("| Headache | 2.1 | 2.6 | 9.4 |", citations[0].Text);
         Assert.Equal(8, citations[0].Page);
     }
+
+    [Fact]
+    public void A_title_word_that_other_documents_text_uses_does_not_name_that_document()
+    {
+        static SearchHit Of(string document, string text, string? title) => new(new Chunk
+        {
+            Id = document + "-1", DocumentId = document, Ordinal = 1, Text = text, Tokens = 20,
+            PageSpans = [new PageSpan(0, 3)], Section = title is null ? null : "1 INTRODUCTION\n" + title,
+        }, document + ".pdf", 1);
+        var warfarin = Of("warfarin", "WARIS II was an open-label, randomized study of 3630 patients hospitalized for acute myocardial infarction.", null);
+        var protocol = Of("cdisc", "Patients will be allowed to enroll if their B12 levels are above 200 units.", "Xanomeline TTS in Patients with Alzheimer's Disease");
+        var other = Of("ibuprofen", "Patients should report stomach bleeding to their doctor.", null);
+
+        var (answer, citations) = Answerer.Answer("How many patients were enrolled in WARIS II?", [warfarin, protocol, other]);
+
+        // "Patients" is in the protocol's title, but the other documents' sentences use it too: it
+        // names nothing, and the protocol's enrolment rule does not displace the trial's number.
+        Assert.Contains("3630", answer);
+        Assert.Equal("warfarin", citations[0].DocumentId);
+    }
 }

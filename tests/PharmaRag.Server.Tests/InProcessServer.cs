@@ -26,9 +26,9 @@ public sealed class InProcessServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static Task<InProcessServer> StartAsync(string dataDirectory, params string[] configuration) =>
-        StartAsync(dataDirectory, clock: null, configuration);
+        StartAsync(dataDirectory, null, configuration);
 
-    /// <summary>The server on a clock the test drives (a FakeTimeProvider).</summary>
+    /// <summary>The server on a clock the test drives (FakeTimeProvider), or the system clock when null.</summary>
     public static async Task<InProcessServer> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
     {
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);

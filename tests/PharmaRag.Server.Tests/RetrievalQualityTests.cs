@@ -11,7 +11,8 @@ namespace PharmaRag.Server.Tests;
 /// </summary>
 public sealed class RetrievalQualityTests
 {
-    // Small chunks, so that a title page and the page stating the fact are separate chunks.
+    // Small chunks, so that a title page and the page stating the fact are separate chunks (and a
+    // protocol of a few pages is a long document: DocumentRouter.LongDocumentChunks).
     private static readonly string[] SmallChunks = ["--PharmaRag:Ingestion:ChunkTokens=80"];
 
     private static readonly string[] OtherProtocol =
@@ -40,11 +41,13 @@ public sealed class RetrievalQualityTests
                 "Study ZX-101 of zorvatide: protocol approval page and signatures of the study team.",
             ],
             Filler,
+            Filler,
+            Filler,
             ["Number of participants: approximately 48 participants will be enrolled at six sites."]);
         using var data = new TempDirectory();
         await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
         await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx101.pdf", zorvatide));
-        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler)));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler, Filler, Filler)));
 
         var hits = await server.Client.SearchAsync("In study ZX-101 of zorvatide, how many participants will be enrolled?");
 

@@ -24,10 +24,10 @@ public sealed class ChunkRetriever(
     /// naming words, joins the fusion: the chunk stating the fact outranks the title page.
     /// </summary>
     public async Task<IReadOnlyList<ScoredChunkId>> RankAsync(
-        string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+        string query, int topK, IReadOnlyCollection<string>? documentIds, QueryChunks? chunks, CancellationToken cancellationToken)
     {
         var pool = Math.Max(3 * topK, 50);
-        var keywordHits = await RoutedKeywordsAsync(query, pool, documentIds, cancellationToken);
+        var keywordHits = await RoutedKeywordsAsync(query, pool, documentIds, chunks ?? new QueryChunks(store), cancellationToken);
         var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : 1);
         if (vectorWeight == 0)
         {
@@ -38,11 +38,11 @@ public sealed class ChunkRetriever(
     }
 
     private async Task<IReadOnlyList<ScoredChunkId>> RoutedKeywordsAsync(
-        string query, int pool, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+        string query, int pool, IReadOnlyCollection<string>? documentIds, QueryChunks chunks, CancellationToken cancellationToken)
     {
         // Lay words also search for the label's clinical words ("pregnant": pregnancy).
         var keywordHits = await keywords.SearchAsync(LayTerms.Expand(query), pool, documentIds, cancellationToken);
-        var routes = await _router.RouteAsync(query, keywordHits, cancellationToken);
+        var routes = await _router.RouteAsync(query, keywordHits, chunks, cancellationToken);
         if (routes.Count == 0)
         {
             return keywordHits;
@@ -56,24 +56,28 @@ public sealed class ChunkRetriever(
         return ReciprocalRankFusion.Fuse(rankings).Take(pool).ToArray();
     }
 
+    /// <summary>A cache of the chunks one query reads, for <see cref="RankAsync"/> and <see cref="ResolveAsync"/> to share.</summary>
+    public QueryChunks NewQueryChunks() => new(store);
+
     /// <summary>Loads ranked chunks with their document names, dropping any deleted meanwhile.</summary>
-    public async Task<IReadOnlyList<SearchHit>> ResolveAsync(IReadOnlyList<ScoredChunkId> ranked, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SearchHit>> ResolveAsync(
+        IReadOnlyList<ScoredChunkId> ranked, QueryChunks? loaded, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0)
         {
             return [];
         }
-        var chunks = (await store.GetChunksAsync(ranked.Select(r => r.ChunkId).ToArray(), cancellationToken))
-            .ToDictionary(c => c.Id);
-        var fileNames = (await store.GetDocumentsAsync(chunks.Values.Select(c => c.DocumentId).Distinct().ToArray(), cancellationToken))
-            .ToDictionary(d => d.Id, d => d.FileName);
+        var all = await (loaded ?? new QueryChunks(store)).GetAsync(ranked.Select(r => r.ChunkId), cancellationToken);
+        var chunks = ranked.Select(r => all.GetValueOrDefault(r.ChunkId)).OfType<Chunk>().DistinctBy(c => c.Id).ToDictionary(c => c.Id);
+        var documents = (await store.GetDocumentsAsync(chunks.Values.Select(c => c.DocumentId).Distinct().ToArray(), cancellationToken))
+            .ToDictionary(d => d.Id);
         var hits = new List<SearchHit>(ranked.Count);
         foreach (var (chunkId, score) in ranked)
         {
             // A chunk or document removed between the index read and this one is skipped.
-            if (chunks.TryGetValue(chunkId, out var chunk) && fileNames.TryGetValue(chunk.DocumentId, out var fileName))
+            if (chunks.TryGetValue(chunkId, out var chunk) && documents.TryGetValue(chunk.DocumentId, out var document))
             {
-                hits.Add(new SearchHit(chunk, fileName, score));
+                hits.Add(new SearchHit(chunk, document.FileName, score) { DocumentChunks = document.Chunks });
             }
         }
         return hits;

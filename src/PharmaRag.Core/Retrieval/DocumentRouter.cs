@@ -21,14 +21,25 @@ public sealed class DocumentRouter(IRagStore store)
     /// <summary>At most this many documents are routed to for one question.</summary>
     public const int MaxRoutes = 2;
 
-    private readonly ConcurrentDictionary<string, HashSet<string>> _identities = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A document with fewer chunks (an abstract, a snippet, a short article) is one passage: its
+    /// name and its facts share a chunk, so there is nothing to choose inside it and it is never
+    /// routed to, and <see cref="SentenceReranker"/> leaves pools of such passages in their BM25
+    /// order. Measured with both gates (quick sets): SciFact nDCG@10 0.847 to 0.878, PubMedQA
+    /// recall@1 0.917 to 0.967, BioASQ nDCG@10 0.860 to 0.875.
+    /// </summary>
+    public const int LongDocumentChunks = 4;
+
+    private readonly ConcurrentDictionary<string, Identity> _identities = new(StringComparer.Ordinal);
+
+    private sealed record Identity(HashSet<string> Words, bool IsLong);
 
     /// <summary>A document the question names, and the question without the words that name it.</summary>
     public sealed record Route(string DocumentId, double Weight, string QueryWithin);
 
     /// <summary>The documents among <paramref name="candidates"/> (ranked chunk ids) that <paramref name="query"/> names, best first.</summary>
     public async Task<IReadOnlyList<Route>> RouteAsync(
-        string query, IReadOnlyList<ScoredChunkId> candidates, CancellationToken cancellationToken)
+        string query, IReadOnlyList<ScoredChunkId> candidates, QueryChunks chunks, CancellationToken cancellationToken)
     {
         var words = TermAnalyzer.Words(query).Distinct(StringComparer.Ordinal).ToArray();
         var documents = candidates.Select(c => DocumentIdOf(c.ChunkId)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
@@ -36,19 +47,26 @@ public sealed class DocumentRouter(IRagStore store)
         {
             return [];
         }
-        var identities = await IdentitiesAsync(documents, cancellationToken);
+        var known = await IdentitiesAsync(documents, cancellationToken);
+        var identities = known.ToDictionary(i => i.Key, i => i.Value.Words, StringComparer.Ordinal);
 
         // A word names a document when it is one of its identity words and neither the title of
         // another candidate nor the text of another candidate document's chunks uses it
         // ("atorvastatin", "ALXN1840"); "disease" or "study" name nothing however titled.
-        var stems = words.Select(TermAnalyzer.Stem).Distinct(StringComparer.Ordinal).ToArray();
-        var users = await UsersAsync(stems, candidates, cancellationToken);
-        var routes = new List<Route>();
-        foreach (var (document, identity) in identities)
+        // Only a word in the identity of exactly one candidate, a long one, can name it: without
+        // one, no chunk text is read.
+        var stems = words.Select(TermAnalyzer.Stem).Distinct(StringComparer.Ordinal)
+            .Where(s => identities.Values.Count(i => i.Contains(s)) == 1 && known.Values.Any(i => i.IsLong && i.Words.Contains(s)))
+            .ToArray();
+        if (stems.Length == 0)
         {
-            var naming = stems.Where(s => identity.Contains(s)
-                    && identities.Count(i => i.Key != document && i.Value.Contains(s)) == 0
-                    && users[s].Count(d => d != document) <= 1)
+            return [];
+        }
+        var users = await UsersAsync(stems, candidates, chunks, cancellationToken);
+        var routes = new List<Route>();
+        foreach (var (document, identity) in identities.Where(i => known[i.Key].IsLong))
+        {
+            var naming = stems.Where(s => identity.Contains(s) && users[s].Count(d => d != document) <= 1)
                 .ToHashSet(StringComparer.Ordinal);
             if (naming.Count == 0)
             {
@@ -67,13 +85,14 @@ public sealed class DocumentRouter(IRagStore store)
     }
 
     // For each stem, the documents whose candidate chunks use it in their text.
-    private async Task<Dictionary<string, HashSet<string>>> UsersAsync(
-        string[] stems, IReadOnlyList<ScoredChunkId> candidates, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, HashSet<string>>> UsersAsync(
+        string[] stems, IReadOnlyList<ScoredChunkId> candidates, QueryChunks chunks, CancellationToken cancellationToken)
     {
         var users = stems.ToDictionary(s => s, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var chunk in await store.GetChunksAsync(candidates.Select(c => c.ChunkId).ToArray(), cancellationToken))
+        var loaded = await chunks.GetAsync(candidates.Select(c => c.ChunkId), cancellationToken);
+        foreach (var chunk in candidates.Select(c => loaded.GetValueOrDefault(c.ChunkId)).OfType<Chunk>())
         {
-            var terms = TermAnalyzer.Terms(chunk.Text).ToHashSet(StringComparer.Ordinal);
+            var terms = ChunkSentences.TermsOf(chunk);
             foreach (var stem in stems.Where(terms.Contains))
             {
                 users[stem].Add(chunk.DocumentId);
@@ -89,22 +108,24 @@ public sealed class DocumentRouter(IRagStore store)
         return dash > 0 ? chunkId[..dash] : null;
     }
 
-    private async Task<Dictionary<string, HashSet<string>>> IdentitiesAsync(string[] documents, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Identity>> IdentitiesAsync(string[] documents, CancellationToken cancellationToken)
     {
         var missing = documents.Where(d => !_identities.ContainsKey(d)).ToArray();
         if (missing.Length > 0)
         {
             var firstChunks = (await store.GetChunksAsync(missing.Select(d => Chunk.MakeId(d, 0)).ToArray(), cancellationToken))
                 .ToDictionary(c => c.DocumentId, StringComparer.Ordinal);
-            var names = (await store.GetDocumentsAsync(missing, cancellationToken)).ToDictionary(d => d.Id, d => d.FileName, StringComparer.Ordinal);
+            var records = (await store.GetDocumentsAsync(missing, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
             if (_identities.Count + missing.Length > MaxRemembered)
             {
                 _identities.Clear();
             }
-            foreach (var document in missing)
+            foreach (var document in missing.Where(records.ContainsKey))
             {
-                var text = (names.GetValueOrDefault(document) ?? "") + " " + TitleOf(firstChunks.GetValueOrDefault(document));
-                _identities[document] = TermAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal);
+                var record = records[document];
+                var text = record.FileName + " " + TitleOf(firstChunks.GetValueOrDefault(document));
+                _identities[document] = new Identity(
+                    TermAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal), record.Chunks >= LongDocumentChunks);
             }
         }
         return documents.Where(_identities.ContainsKey).ToDictionary(d => d, d => _identities[d], StringComparer.Ordinal);

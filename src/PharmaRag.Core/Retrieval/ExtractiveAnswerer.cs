@@ -49,10 +49,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var focus = QuestionFocus.Of(question);
         var candidates = hits
             .Where(hit => !InContents(hit))
-            .SelectMany((hit, rank) => SentenceSplitter.Split(hit.Chunk.Text)
+            .SelectMany((hit, rank) => ChunkSentences.Of(hit.Chunk)
                 .Select((s, index) => (s, index))
                 .Where(x => x.s.Text.Length >= 4 && !IsTableHeader(hit.Chunk.Text, x.s.Start + x.s.Text.Length) && !IsContentsLine(x.s.Text))
-                .Select(x => new Candidate(hit, rank, x.index, x.s.Start, x.s.Text, TermAnalyzer.Terms(x.s.Text).ToHashSet(StringComparer.Ordinal))))
+                .Select(x => new Candidate(hit, rank, x.index, x.s.Start, x.s.Text, x.s.Terms)))
             .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
         if (focus.Terms.Count == 0 || candidates.Count == 0)
@@ -63,10 +63,18 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         // Words that name a document (its file name and title words) are credited to all of its
         // chunks alike; only the other question words choose the sentence inside it.
         var identities = hits.GroupBy(h => h.Chunk.DocumentId).ToDictionary(g => g.Key, g => DocumentIdentity.Of(g));
-        // A word in the identity of most retrieved documents ("tablets") names none of them.
+        // A word in the identity of most retrieved documents ("tablets") names none of them, nor
+        // does one that the retrieved text of other documents uses ("patients" in a protocol's
+        // title and in every label's sentences).
+        var users = focus.Terms.ToDictionary(
+            t => t,
+            t => hits.Where(h => ChunkSentences.TermsOf(h.Chunk).Contains(t)).Select(h => h.Chunk.DocumentId).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         var naming = identities.ToDictionary(
             d => d.Key,
-            d => focus.Terms.Where(t => d.Value.Contains(t) && identities.Values.Count(i => i.Contains(t)) <= Math.Max(1, identities.Count / 3))
+            d => focus.Terms.Where(t => d.Value.Contains(t)
+                    && identities.Values.Count(i => i.Contains(t)) <= Math.Max(1, identities.Count / 3)
+                    && users[t].Count(u => u != d.Key) <= 1)
                 .ToHashSet(StringComparer.Ordinal));
         // A question that names a document is answered from it: another label's sentences never join.
         var mostNamed = naming.Values.Max(n => n.Count);

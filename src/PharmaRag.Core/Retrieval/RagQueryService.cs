@@ -35,24 +35,25 @@ public sealed partial class RagQueryService(
     public async Task<IReadOnlyList<SearchHit>> RetrieveAsync(RagQuery query, CancellationToken cancellationToken)
     {
         var k = retriever.ClampTopK(query.TopK);
-        var ranked = await RankAsync(query, k, cancellationToken);
+        var chunks = retriever.NewQueryChunks();
+        var ranked = await RankAsync(query, k, chunks, cancellationToken);
         if (reranker is null)
         {
             // Offline, the second stage reorders the first-stage pool by its best sentences.
-            var candidates = await retriever.ResolveAsync(ranked.Take(Math.Max(k, SentenceReranker.Pool)).ToArray(), cancellationToken);
+            var candidates = await retriever.ResolveAsync(ranked.Take(Math.Max(k, SentenceReranker.Pool)).ToArray(), chunks, cancellationToken);
             return SentenceReranker.Rerank(query.Query, candidates, k);
         }
         // A reranker sees a wider pool than it returns, so it can promote what retrieval ranked low.
-        var pool = await retriever.ResolveAsync(ranked.Take(Math.Max(3 * k, 20)).ToArray(), cancellationToken);
+        var pool = await retriever.ResolveAsync(ranked.Take(Math.Max(3 * k, 20)).ToArray(), chunks, cancellationToken);
         return await reranker.RerankAsync(query.Query, pool, k, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ScoredChunkId>> RankAsync(RagQuery query, int k, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScoredChunkId>> RankAsync(RagQuery query, int k, QueryChunks chunks, CancellationToken cancellationToken)
     {
         var documents = query.DocumentIds;
         if (query.Mode == QueryMode.Naive || (query.Mode == QueryMode.Mix && _options.GraphWeight == 0))
         {
-            return await retriever.RankAsync(query.Query, k, documents, cancellationToken);
+            return await retriever.RankAsync(query.Query, k, documents, chunks, cancellationToken);
         }
         // Low-level keywords (entities) drive local retrieval, high-level ones (themes) global.
         var keywords = keywordExtractor is null
@@ -73,7 +74,7 @@ public sealed partial class RagQueryService(
             default:
                 return ReciprocalRankFusion.Fuse(
                 [
-                    (await retriever.RankAsync(query.Query, k, documents, cancellationToken), 1.0),
+                    (await retriever.RankAsync(query.Query, k, documents, chunks, cancellationToken), 1.0),
                     (await graph.LocalAsync(keywords.LowLevelText, documents, cancellationToken), _options.GraphWeight),
                     (await graph.GlobalAsync(keywords.HighLevelText, documents, cancellationToken), _options.GraphWeight),
                 ]);

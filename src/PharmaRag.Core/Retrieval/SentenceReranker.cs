@@ -7,7 +7,8 @@ namespace PharmaRag.Core.Retrieval;
 /// sentence (or table row read under its headings), fused by reciprocal rank with the first-stage
 /// order. A chunk ranks high when one of its sentences holds the question's content words together
 /// (the fact), not when it repeats the words that name the document (a title page, a table of
-/// contents). It needs no model and runs in a few milliseconds.
+/// contents). It needs no model and runs in a few milliseconds. It reorders passages of long
+/// documents only (see <see cref="DocumentRouter.LongDocumentChunks"/>).
 /// </summary>
 public static class SentenceReranker
 {
@@ -18,7 +19,10 @@ public static class SentenceReranker
     {
         var pool = hits.Take(Pool).ToArray();
         var focus = QuestionFocus.Of(question);
-        if (pool.Length < 2 || focus.Terms.Count == 0)
+        // Short documents (abstracts, snippets) are one passage each: BM25 over the whole passage
+        // ranks them better than their best sentence does (see DocumentRouter.LongDocumentChunks).
+        var fromLong = pool.Count(h => h.DocumentChunks >= DocumentRouter.LongDocumentChunks);
+        if (pool.Length < 2 || focus.Terms.Count == 0 || 2 * fromLong < pool.Length)
         {
             return hits.Take(topK).ToArray();
         }
@@ -55,9 +59,8 @@ public static class SentenceReranker
     }
 
     // Sentences of a chunk that could state a fact: no table header rows, no contents lines.
-    private static IEnumerable<(string Text, HashSet<string> Terms)> Sentences(SearchHit hit) =>
-        SentenceSplitter.Split(hit.Chunk.Text)
+    private static IEnumerable<ChunkSentences.Sentence> Sentences(SearchHit hit) =>
+        ChunkSentences.Of(hit.Chunk)
             .Where(s => !s.Text.Contains("....", StringComparison.Ordinal)
-                && !hit.Chunk.Text.AsSpan(s.Start + s.Text.Length).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal))
-            .Select(s => (s.Text, TermAnalyzer.Terms(s.Text).ToHashSet(StringComparer.Ordinal)));
+                && !hit.Chunk.Text.AsSpan(s.Start + s.Text.Length).TrimStart(' ').StartsWith("\n| ---", StringComparison.Ordinal));
 }

@@ -1,0 +1,40 @@
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Retrieval;
+
+namespace PharmaRag.Core.Tests;
+
+public sealed class SentenceRerankerTests
+{
+    private const string Question = "How many participants will be enrolled in the zorvatide study?";
+
+    // The first-stage order: the title page, which repeats the question's naming words but states
+    // nothing, above the chunk that states the number asked for.
+    private static SearchHit[] Pool(int documentChunks) =>
+    [
+        Hit("x-0", "x", "Zorvatide Study: Clinical Study Protocol of Example Pharma.", documentChunks),
+        Hit("b-3", "b", "Approximately 48 participants will be enrolled at six sites.", documentChunks),
+        Hit("d-1", "d", "Participants will be enrolled at 40 sites and followed for one year.", documentChunks),
+    ];
+
+    private static SearchHit Hit(string id, string document, string text, int documentChunks) => new(new Chunk
+    {
+        Id = id, DocumentId = document, Ordinal = 0, Text = text, Tokens = 20, PageSpans = [new PageSpan(0, 1)],
+    }, document + ".pdf", 1) { DocumentChunks = documentChunks };
+
+    [Fact]
+    public void Passages_of_long_documents_are_reordered_by_the_sentence_stating_the_fact()
+    {
+        var reranked = SentenceReranker.Rerank(Question, Pool(documentChunks: 20), topK: 3);
+
+        Assert.Equal("b-3", reranked[0].Chunk.Id);
+    }
+
+    [Fact]
+    public void Short_documents_keep_the_first_stage_order()
+    {
+        // An abstract or a snippet is one passage: its whole-text BM25 rank stands.
+        var reranked = SentenceReranker.Rerank(Question, Pool(documentChunks: 1), topK: 3);
+
+        Assert.Equal(["x-0", "b-3", "d-1"], reranked.Select(h => h.Chunk.Id));
+    }
+}

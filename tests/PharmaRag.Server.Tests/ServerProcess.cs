@@ -24,14 +24,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's process id (job owners are named "{pid}/{worker}").</summary>
     public int ProcessId => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] configuration)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] configuration) =>
+        StartAsync(dataDirectory, new Dictionary<string, string>(), configuration);
+
+    /// <summary>The server with extra environment variables (e.g. the standard OTEL_* ones).</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] configuration)
     {
         // A free port can be taken by another test's server between our probe and the child's
         // bind; the child then exits, and /health answers from someone else. Check the answer is
         // our child's (its pid is in the task arn) and try another port if not.
         for (var attempt = 1; ; attempt++)
         {
-            var started = await TryStartAsync(dataDirectory, configuration);
+            var started = await TryStartAsync(dataDirectory, environment, configuration);
             if (started is not null || attempt == 3)
             {
                 return started ?? throw new InvalidOperationException("pharmarag serve could not start on a free port in 3 attempts.");
@@ -39,7 +43,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ServerProcess?> TryStartAsync(string dataDirectory, string[] configuration)
+    private static async Task<ServerProcess?> TryStartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, string[] configuration)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -48,6 +52,10 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pharmarag.dll"), "serve", "--urls", url, "--data", dataDirectory }
                      .Concat(["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"])
                      .Concat(configuration).Append("--Logging:LogLevel:Default=Warning"))

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion.Steps;
@@ -82,6 +84,10 @@ public sealed partial class DocumentIngestor(
 
     private async Task<StepResult> RunStepAsync(ProcessingJob job, IIngestionStep step, IngestionContext context, CancellationToken cancellationToken)
     {
+        using var activity = PharmaRagTelemetry.Source.StartActivity($"ingest {step.Name}");
+        activity?.SetTag("pharmarag.document.id", context.Document.Id);
+        activity?.SetTag("pharmarag.step", step.Name);
+        var started = clock.GetTimestamp();
         var run = await jobs.StartStepAsync(job.Id, step.Name, cancellationToken);
         var budget = limits.Value.StepTimeout;
         using var overBudget = new CancellationTokenSource(budget, clock);
@@ -121,6 +127,14 @@ public sealed partial class DocumentIngestor(
             result = StepResult.Transient($"{ex.GetType().Name} in the {step.Name} step");
         }
         await jobs.FinishStepAsync(run, result.Outcome, result.Reason, CancellationToken.None);
+        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag("pharmarag.step.outcome", outcome);
+        if (result.Outcome is StepOutcome.Fatal or StepOutcome.Transient)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Reason);
+        }
+        PharmaRagTelemetry.StepDuration.Record(clock.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("pharmarag.step", step.Name), new KeyValuePair<string, object?>("pharmarag.step.outcome", outcome));
         return result;
     }
 

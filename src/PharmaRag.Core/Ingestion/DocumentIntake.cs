@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Storage;
 
@@ -84,6 +85,7 @@ public sealed class DocumentIntake(
         await store.UpsertDocumentAsync(document, cancellationToken);
         await jobs.EnqueueAsync(id, cancellationToken);
         signal.Notify();
+        PharmaRagTelemetry.SetQueueDepth(await jobs.CountPendingAsync(cancellationToken));
         return new IntakeResult(document, Queued: true);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
@@ -30,10 +31,14 @@ public sealed partial class JobRunner(
     public async Task<ProcessingJob?> RunNextAsync(string owner, CancellationToken cancellationToken)
     {
         var job = await jobs.TryClaimAsync(owner, _options.Lease, cancellationToken);
+        PharmaRagTelemetry.SetQueueDepth(await jobs.CountPendingAsync(cancellationToken));
         if (job is null)
         {
             return null;
         }
+        using var activity = PharmaRagTelemetry.Source.StartActivity("ingest job");
+        activity?.SetTag("pharmarag.document.id", job.DocumentId);
+        activity?.SetTag("pharmarag.job.attempt", job.Attempts);
 
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewLeaseAsync(job, owner, renewing.Token);

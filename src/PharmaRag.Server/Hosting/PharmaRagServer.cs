@@ -15,6 +15,7 @@ public static class PharmaRagServer
     public static WebApplication Build(ServerSettings settings)
     {
         var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
+        builder.Services.AddPharmaRagTelemetry(builder.Configuration, "pharmarag");
         if (settings.Clock is { } clock)
         {
             builder.Services.AddSingleton(clock);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Storage;
 
@@ -29,6 +30,7 @@ public sealed class ParseStep(
             return StepResult.Fatal(tooLong);
         }
         var pages = new PageCounter();
+        var started = clock.GetTimestamp();
         var parsing = parsers.ForMediaType(document.MediaType)
             .ParseAsync(context.Content!, document.FileName, pages, cancellationToken);
         var reported = 0;
@@ -61,6 +63,12 @@ public sealed class ParseStep(
         if (OverLimit(parsed) is { } over)
         {
             return StepResult.Fatal(over);
+        }
+        var seconds = clock.GetElapsedTime(started).TotalSeconds;
+        PharmaRagTelemetry.PagesParsed.Add(parsed.Pages, new KeyValuePair<string, object?>("pharmarag.media_type", document.MediaType));
+        if (seconds > 0)
+        {
+            PharmaRagTelemetry.PagesPerSecond.Record(parsed.Pages / seconds, new KeyValuePair<string, object?>("pharmarag.media_type", document.MediaType));
         }
         await store.SaveContentListAsync(document.Id, parsed, cancellationToken);
         context.Parsed = parsed;

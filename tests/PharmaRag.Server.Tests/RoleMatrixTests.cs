@@ -35,6 +35,9 @@ public sealed class RoleMatrixTests
         ("GetSubgraph", "GET", "/graph?label=aspirin", null, ApiKeyRole.Reader),
         ("SearchEntities", "GET", "/graph/entities?search=aspirin", null, ApiKeyRole.Reader),
         ("GetEntityChunks", "GET", "/graph/entities/0123abcd/chunks", null, ApiKeyRole.Reader),
+        ("ListKeys", "GET", "/keys", null, ApiKeyRole.Admin),
+        ("CreateKey", "POST", "/keys", """{"workspace":"team-a","role":"reader"}""", ApiKeyRole.Admin),
+        ("RevokeKey", "DELETE", "/keys/0123456789abcdef", null, ApiKeyRole.Admin),
     ];
 
     [Fact]

@@ -50,6 +50,7 @@ public static class PharmaRagServer
         api.MapEntitySourcesEndpoints();
         api.MapMultimodalQueryEndpoints();
         api.MapStreamingQueryEndpoints();
+        api.MapKeysEndpoints();
         return app;
     }
 

@@ -13,6 +13,8 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     PharmaRag.Bench.Commands.BenchCommand.Create(),
     ParseCommand.Create(),
     DbCommand.Create(),
+    KeysCommand.Create(),
+    AuditCommand.Create(),
     CommonOptions.Verbose,
 };
 var parse = root.Parse(args);

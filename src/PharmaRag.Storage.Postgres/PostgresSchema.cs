@@ -171,6 +171,27 @@ public static class PostgresSchema
         INSERT INTO keyword_stats (id, chunks, total_length)
         SELECT true, COUNT(*), COALESCE(SUM(length), 0) FROM keyword_docs;
         """,
+        """
+        CREATE TABLE api_keys (
+            key_id text PRIMARY KEY,
+            secret_sha256 bytea NOT NULL,
+            workspace text NOT NULL,
+            role text NOT NULL,
+            name text,
+            created_at timestamptz NOT NULL,
+            revoked_at timestamptz);
+        CREATE TABLE audit_log (
+            seq bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            key_id text,
+            workspace text NOT NULL,
+            action text NOT NULL,
+            method text NOT NULL,
+            route text NOT NULL,
+            target text,
+            status integer NOT NULL);
+        CREATE INDEX audit_log_at ON audit_log (at);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -26,6 +26,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IGraphStore, PostgresGraphStore>();
         services.AddSingleton<IStoreInitializer, PostgresStoreInitializer>();
         services.AddSingleton<IModelCallCache, PostgresModelCallCache>();
+        services.AddSingleton<Core.Access.IApiKeyStore, PostgresApiKeyStore>();
+        services.AddSingleton<Core.Access.IAuditLog, PostgresAuditLog>();
         return services;
     }
 }

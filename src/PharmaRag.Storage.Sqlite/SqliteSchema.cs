@@ -153,6 +153,27 @@ public static class SqliteSchema
         SELECT e.rowid, CASE WHEN c.section IS NULL THEN c.text ELSE c.section || char(10) || c.text END
         FROM keyword_entries e JOIN chunks c ON c.id = e.chunk_id;
         """,
+        """
+        CREATE TABLE api_keys (
+            key_id TEXT PRIMARY KEY,
+            secret_sha256 BLOB NOT NULL,
+            workspace TEXT NOT NULL,
+            role TEXT NOT NULL,
+            name TEXT,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER);
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            key_id TEXT,
+            workspace TEXT NOT NULL,
+            action TEXT NOT NULL,
+            method TEXT NOT NULL,
+            route TEXT NOT NULL,
+            target TEXT,
+            status INTEGER NOT NULL);
+        CREATE INDEX audit_log_at ON audit_log(at);
+        """,
     ];
 
     public static int Version => Migrations.Length;

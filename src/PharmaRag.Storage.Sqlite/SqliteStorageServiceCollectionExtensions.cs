@@ -19,6 +19,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<Core.Graph.IGraphStore, SqliteGraphStore>();
         services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
         services.AddSingleton<IModelCallCache, SqliteModelCallCache>();
+        services.AddSingleton<Core.Access.IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<Core.Access.IAuditLog, SqliteAuditLog>();
         return services;
     }
 }

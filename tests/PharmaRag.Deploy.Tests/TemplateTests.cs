@@ -141,6 +141,8 @@ public sealed class TemplateTests
         {
             "GET /health", "GET /presigned-url", "POST /rag-query", "POST /rag-query-multimodal", "GET /rag-query/{id}",
             "GET /documents", "GET /documents/{id}", "DELETE /documents/{id}",
+            // The web page's calls and the page itself, through the gateway.
+            "POST /rag-query/stream", "POST /process", "GET /documents/{id}/file", "GET /graph", "GET /graph/{proxy+}", "GET /", "GET /{proxy+}",
         }, routes);
         var service = resources["Service"]!["Properties"]!;
         Assert.Equal(0L, (long)service["DesiredCount"]!);
@@ -158,5 +160,22 @@ public sealed class TemplateTests
         Assert.DoesNotContain(parameters, p => (p.Contains("Password") || p.Contains("ApiKey")) && !p.EndsWith("SecretArn", StringComparison.Ordinal));
         var outputs = template["Outputs"]!.AsObject();
         Assert.True(outputs.ContainsKey("ApiUrl") && outputs.ContainsKey("BucketName"));
+    }
+
+    [Fact]
+    public void The_bucket_lets_the_web_page_put_to_presigned_urls_from_its_own_origin_only()
+    {
+        var template = CloudFormationYaml.LoadTemplate();
+        var rules = template["Resources"]!["DocumentBucket"]!["Properties"]!["CorsConfiguration"]!["CorsRules"]!.AsArray();
+
+        var rule = Assert.Single(rules)!;
+        Assert.Equal(["PUT"], rule["AllowedMethods"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal(["Content-Type"], rule["AllowedHeaders"]!.AsArray().Select(h => (string)h!));
+        // By default the API's own origin (where the gateway serves the page), never "*".
+        var origin = Assert.Single(rule["AllowedOrigins"]!.AsArray())!.ToJsonString();
+        Assert.Contains("HasCorsOrigin", origin);
+        Assert.Contains("https://${HttpApi}.execute-api.${AWS::Region}.amazonaws.com", origin);
+        Assert.Equal("", (string)template["Parameters"]!["CorsAllowedOrigin"]!["Default"]!);
+        Assert.DoesNotContain("\"*\"", rules.ToJsonString());
     }
 }

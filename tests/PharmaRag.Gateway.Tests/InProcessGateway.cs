@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Cli.Compute;
 using PharmaRag.Gateway.Hosting;
 
 namespace PharmaRag.Gateway.Tests;
@@ -30,7 +31,8 @@ public sealed class InProcessGateway : IAsyncDisposable
     public static async Task<InProcessGateway> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
     {
         var args = configuration.Append("--Logging:LogLevel:Default=Warning").ToArray();
-        var app = PharmaRagGateway.Build(new GatewaySettings("http://127.0.0.1:0", dataDirectory, args), clock);
+        var settings = new GatewaySettings("http://127.0.0.1:0", dataDirectory, args) { AlwaysOnCompute = AlwaysOnComputeController.Factory(args) };
+        var app = PharmaRagGateway.Build(settings, clock);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new InProcessGateway(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(120) });

@@ -25,7 +25,11 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessServer> StartAsync(string dataDirectory, params string[] configuration)
+    public static Task<InProcessServer> StartAsync(string dataDirectory, params string[] configuration) =>
+        StartAsync(dataDirectory, null, configuration);
+
+    /// <summary>The server on a clock the test drives (FakeTimeProvider), or the system clock when null.</summary>
+    public static async Task<InProcessServer> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
     {
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
         // Offline models unless a test configures models, whatever OPENAI_API_KEY the environment holds.
@@ -33,7 +37,7 @@ public sealed class InProcessServer : IAsyncDisposable
             ? []
             : ["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"];
         var args = offline.Concat(configuration).Append("--Logging:LogLevel:Default=Warning").ToArray();
-        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args));
+        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args) { Clock = clock });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new InProcessServer(app, dataLock, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PharmaRag.Cli.Compute;
 using PharmaRag.Cli.Terminal;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Gateway.Hosting;
@@ -35,7 +36,11 @@ internal static class GatewayCommand
                 }
                 configuration.Add($"--{GatewayOptions.Section}:IdleTimeoutSeconds={idleTimeout.TotalSeconds}");
             }
-            var settings = new GatewaySettings(parse.GetValue(urls)!, DataDirectory.Resolve(parse.GetValue(data)), configuration.ToArray());
+            var configurationArgs = configuration.ToArray();
+            var settings = new GatewaySettings(parse.GetValue(urls)!, DataDirectory.Resolve(parse.GetValue(data)), configurationArgs)
+            {
+                AlwaysOnCompute = AlwaysOnComputeController.Factory(configurationArgs),
+            };
             await PharmaRagGateway.RunAsync(settings, cancellationToken);
             return 0;
         });

@@ -88,7 +88,7 @@ public sealed partial class LocalProcessComputeController(
         foreach (var argument in new[]
                  {
                      "serve", "--urls", address.ToString().TrimEnd('/'), "--data", dataDirectory.Path,
-                     $"--{ParentProcessWatcher.ParentProcessIdKey}={Environment.ProcessId}",
+                     $"--{ComputeSettings.ParentProcessIdKey}={Environment.ProcessId}",
                  })
         {
             start.ArgumentList.Add(argument);

@@ -10,8 +10,7 @@ using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Forwarding;
 using PharmaRag.Gateway.Hosting;
 using PharmaRag.Hosting.Inbox;
-using PharmaRag.Server.Contracts;
-using PharmaRag.Server.Endpoints;
+using PharmaRag.Server.Hosting;
 using PharmaRag.Storage.S3;
 
 namespace PharmaRag.Gateway.Endpoints;
@@ -71,8 +70,8 @@ public static class GatewayEndpoints
             state = $"unknown: {ComputeFailure.Describe(ex)}";
         }
         return TypedResults.Ok(new GatewayHealthResponse(
-            "healthy", HealthEndpoints.ServiceName, HealthEndpoints.Version,
-            new EcsTasks(status.Total, status.Running, status.TaskArns),
+            "healthy", ServiceIdentity.Name, ServiceIdentity.Version,
+            status,
             new ComputeInfo(compute.Mode, state, compute.RunningAddress?.ToString(), compute.Starts,
                 activity.InFlight, compute.StopsWhenIdle ? options.Value.IdleTimeoutSeconds : null)));
     }

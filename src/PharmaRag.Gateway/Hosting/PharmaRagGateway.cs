@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
-using PharmaRag.Documents;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Ecs;
 using PharmaRag.Gateway.Endpoints;
@@ -33,8 +32,8 @@ public static class PharmaRagGateway
         services.TryAddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(new DataDirectoryInfo(settings.DataDirectory));
 
-        // Uploads land in the object store here; the database belongs to compute.
-        services.AddDocumentParsers();
+        // Uploads land in the object store here; the database and the parsers belong to compute.
+        services.AddSingleton<IDocumentParser, ParsedOnCompute>();
         services.AddSingleton<DocumentParserRegistry>();
         services.AddSingleton<AutoProcessingFilter>();
         services.AddConfiguredObjectStore(builder.Configuration, settings.DataDirectory);
@@ -68,8 +67,8 @@ public static class PharmaRagGateway
         switch (mode)
         {
             case "always-on":
-                services.AddSingleton<IComputeController>(sp =>
-                    new AlwaysOnComputeController(sp.GetRequiredService<DataDirectoryInfo>(), settings.ConfigurationArgs));
+                services.AddSingleton(settings.AlwaysOnCompute ?? throw new InvalidOperationException(
+                    "always-on compute runs the server in this process: start it with `pharmarag gateway --compute always-on`, or use ecs or local-process."));
                 break;
             case "ecs":
                 services.AddSingleton(sp => new AwsSigV4Signer(
@@ -91,7 +90,7 @@ public static class PharmaRagGateway
     public static async Task RunAsync(GatewaySettings settings, CancellationToken cancellationToken)
     {
         await using var app = Build(settings);
-        PharmaRagHost.ValidateOptions(app.Services);
+        HostStartup.ValidateOptions(app.Services);
         await app.StartAndStopOnFailureAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
     }

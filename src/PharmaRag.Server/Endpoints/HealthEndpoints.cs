@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +13,9 @@ namespace PharmaRag.Server.Endpoints;
 /// <summary>Health in the original's shape, with what each component is.</summary>
 public static class HealthEndpoints
 {
-    public const string ServiceName = "pharma-rag";
+    public const string ServiceName = ServiceIdentity.Name;
 
-    public static readonly string Version =
-        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "0.0.0";
+    public static readonly string Version = ServiceIdentity.Version;
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {

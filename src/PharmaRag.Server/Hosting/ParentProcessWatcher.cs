@@ -13,7 +13,7 @@ namespace PharmaRag.Server.Hosting;
 public sealed partial class ParentProcessWatcher(
     IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatcher> logger) : BackgroundService
 {
-    public const string ParentProcessIdKey = "PharmaRag:Compute:ParentProcessId";
+    public const string ParentProcessIdKey = ComputeSettings.ParentProcessIdKey;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

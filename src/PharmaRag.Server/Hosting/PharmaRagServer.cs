@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Hosting.Inbox;
+using PharmaRag.Server.Access;
 using PharmaRag.Server.Endpoints;
 using PharmaRag.Server.Uploads;
 
@@ -19,6 +20,7 @@ public static class PharmaRagServer
             builder.Services.AddSingleton(clock);
         }
         builder.Services.AddPharmaRag(builder.Configuration, settings.DataDirectory);
+        builder.Services.AddPharmaRagAccess(builder.Configuration, settings.Urls);
         builder.Services.AddSingleton<IUploadListener, IntakeUploadListener>();
         // Work queued by gateway instances while compute was stopped, and the activity they read.
         builder.Services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -35,15 +37,18 @@ public static class PharmaRagServer
         app.UseApiConventions();
         app.UseRequestActivity();
         app.UseWebPage();
-        app.MapHealthEndpoints();
-        app.MapUploadEndpoints();
-        app.MapDocumentsEndpoints();
-        app.MapDocumentFileEndpoints();
-        app.MapQueryEndpoints();
-        app.MapGraphEndpoints();
-        app.MapEntitySourcesEndpoints();
-        app.MapMultimodalQueryEndpoints();
-        app.MapStreamingQueryEndpoints();
+        app.UsePharmaRagAccess();
+        var api = app.MapPharmaRagApi();
+        api.MapHealthEndpoints();
+        api.MapUploadEndpoints();
+        api.MapDocumentsEndpoints();
+        api.MapDocumentFileEndpoints();
+        api.MapQueryEndpoints();
+        api.MapGraphEndpoints();
+        api.MapEntitySourcesEndpoints();
+        api.MapMultimodalQueryEndpoints();
+        api.MapStreamingQueryEndpoints();
+        api.MapKeysEndpoints();
         return app;
     }
 

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Gateway.Compute;
 using PharmaRag.Server.Hosting;
 
-namespace PharmaRag.Gateway.Compute;
+namespace PharmaRag.Cli.Compute;
 
 /// <summary>
 /// Compute that is always up: the server runs inside the gateway's process on a private
-/// loopback port, started with the gateway and never stopped for idleness.
+/// loopback port, started with the gateway and never stopped for idleness. It lives in the
+/// command-line program, which holds the server; the gateway itself (its Lambda package) does not.
 /// </summary>
 public sealed class AlwaysOnComputeController(DataDirectoryInfo dataDirectory, string[] configurationArgs) : IComputeController
 {
@@ -19,6 +21,10 @@ public sealed class AlwaysOnComputeController(DataDirectoryInfo dataDirectory, s
     private DataDirectoryLock? _lock;
     private Uri? _address;
     private int _starts;
+
+    /// <summary>The gateway's always-on compute: the server in this process over the gateway's data directory.</summary>
+    public static Func<IServiceProvider, IComputeController> Factory(string[] configurationArgs) =>
+        services => new AlwaysOnComputeController(services.GetRequiredService<DataDirectoryInfo>(), configurationArgs);
 
     public string Mode => "always-on";
     public bool StopsWhenIdle => false;

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Access;
+using PharmaRag.Server.Workspaces;
+
+namespace PharmaRag.Server.Access;
+
+/// <summary>
+/// Authentication (API keys, optional JWT bearer), role policies, workspaces, per-caller rate
+/// limits and the audit log: everything that makes the server safe to share.
+/// </summary>
+public static partial class AccessServiceCollectionExtensions
+{
+    public const string PolicyScheme = "PharmaRag";
+    public const string RateLimitPolicy = "per-caller";
+
+    public static IServiceCollection AddPharmaRagAccess(this IServiceCollection services, IConfiguration configuration, string urls)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(AccessMode.For(urls, auth));
+
+        var authentication = services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "API key or JWT bearer", o => o.ForwardDefaultSelector = context =>
+                auth.Jwt.Enabled && BearerToken(context) is { } token && !ApiKeySecret.LooksLikeKey(token)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (auth.Jwt.Enabled)
+        {
+            authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o => JwtClaimsMapping.Configure(o, auth.Jwt));
+        }
+        // Authentication brings data protection, which would create a key ring in the user's
+        // home folder at start-up; nothing here uses it (no cookies, no antiforgery tokens).
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        var keyRingWarmUp = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToArray();
+        foreach (var descriptor in keyRingWarmUp)
+        {
+            services.Remove(descriptor);
+        }
+        services.AddAuthorizationBuilder()
+            .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Reader), p => p.RequireClaim(AccessClaims.Role, "reader", "writer", "admin"))
+            .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Writer), p => p.RequireClaim(AccessClaims.Role, "writer", "admin"))
+            .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Admin), p => p.RequireClaim(AccessClaims.Role, "admin"));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimitPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                var caller = AccessClaims.CallerOf(context.User) is { } id && id != AccessClaims.LocalCaller
+                    ? "caller:" + id
+                    : "address:" + context.Connection.RemoteIpAddress;
+                if (limits.RequestsPerWindow == 0 || RoutePermissions.Of(context) is { Role: null, AuditAction: null })
+                {
+                    // Partitions are cached by key: the unlimited one must not share a caller's key.
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get(caller, _ => new WindowRateLimiter(limits.RequestsPerWindow, TimeSpan.FromSeconds(limits.WindowSeconds), time));
+            });
+            o.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var limits = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    : limits.WindowSeconds;
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    $"Rate limit exceeded: at most {limits.RequestsPerWindow} requests per {limits.WindowSeconds} s per caller " +
+                    $"({RateLimitOptions.Section}:RequestsPerWindow, WindowSeconds). Retry after {seconds} s.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(rejected.HttpContext);
+            };
+        });
+
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<WorkspaceServiceTypes>();
+        services.AddSingleton<WorkspaceEngines>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkspaceEngines>());
+        return services;
+    }
+
+    /// <summary>The request pipeline: authenticate, audit what follows, authorise, limit, choose the workspace.</summary>
+    public static WebApplication UsePharmaRagAccess(this WebApplication app)
+    {
+        var mode = app.Services.GetRequiredService<AccessMode>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PharmaRag.Access");
+        if (mode.Required)
+        {
+            LogRequired(logger, mode.Reason);
+        }
+        else
+        {
+            LogOff(logger, mode.Reason);
+        }
+        app.UseAuthentication();
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<WorkspaceMiddleware>();
+        return app;
+    }
+
+    /// <summary>The route group every API endpoint is mapped on: role table, rate limit, workspace-aware filter.</summary>
+    public static RouteGroupBuilder MapPharmaRagApi(this WebApplication app)
+    {
+        var api = app.MapGroup("").WithRoutePermissions();
+        api.RequireRateLimiting(RateLimitPolicy);
+        api.AddEndpointFilter(WorkspaceEndpointFilter.InvokeAsync);
+        return api;
+    }
+
+    private static string? BearerToken(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Authentication is required: {Reason}")]
+    private static partial void LogRequired(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Authentication is off: {Reason}")]
+    private static partial void LogOff(ILogger logger, string reason);
+}

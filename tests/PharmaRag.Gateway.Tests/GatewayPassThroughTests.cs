@@ -112,16 +112,17 @@ public sealed class GatewayPassThroughTests
         Assert.Equal("event: done", await reader.ReadLineAsync());
         Assert.Equal("""data: {"answer":"40 mg"}""", await reader.ReadLineAsync());
 
-        // Every pass-through route keeps the caller's Authorization, method, path and query.
+        // Every pass-through route keeps the caller's Authorization and workspace, method, path and query.
         using var delete = new HttpRequestMessage(HttpMethod.Delete, "/documents/abc?purge_object=true");
         delete.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "token-of-the-caller");
         Assert.Equal(HttpStatusCode.NoContent, (await gateway.Client.SendAsync(delete)).StatusCode);
         using var chunks = new HttpRequestMessage(HttpMethod.Get, "/graph/entities/remdesivir/chunks?limit=3");
         chunks.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "token-of-the-caller");
+        chunks.Headers.Add("X-Workspace", "clinical");
         Assert.Equal(HttpStatusCode.NoContent, (await gateway.Client.SendAsync(chunks)).StatusCode);
         Assert.Equal(
             ["POST /rag-query/stream Bearer token-of-the-caller", "DELETE /documents/abc?purge_object=true Bearer token-of-the-caller",
-             "GET /graph/entities/remdesivir/chunks?limit=3 Bearer token-of-the-caller"],
+             "GET /graph/entities/remdesivir/chunks?limit=3 Bearer token-of-the-caller clinical"],
             compute.Requests.ToArray());
     }
 
@@ -176,7 +177,8 @@ public sealed class GatewayPassThroughTests
         }
 
         private void Record(HttpContext context) =>
-            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} {context.Request.Headers.Authorization}");
+            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} {context.Request.Headers.Authorization}"
+                + (context.Request.Headers.TryGetValue("X-Workspace", out var workspace) ? $" {workspace}" : ""));
 
         public async ValueTask DisposeAsync()
         {

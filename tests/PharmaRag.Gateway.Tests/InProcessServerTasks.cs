@@ -25,6 +25,17 @@ public sealed class InProcessServerTasks(string dataDirectory, string[] settings
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(120) };
 
+    /// <summary>The running task's services (its key store, for example), once it has started.</summary>
+    public async Task<IServiceProvider> ServicesAsync()
+    {
+        Task<Running>? current;
+        lock (_gate)
+        {
+            current = _current;
+        }
+        return (await (current ?? throw new InvalidOperationException("No task was started."))).App.Services;
+    }
+
     public string Diagnostics => _current is { IsFaulted: true } failed ? failed.Exception.ToString() : "";
 
     public bool IsAlive

@@ -34,14 +34,15 @@ public sealed class StatelessCluster : IAsyncDisposable
     /// Tasks are `pharmarag serve` processes; with <paramref name="serverClock"/>, the real server
     /// in this process on that clock, so that a test decides how much time the server sees pass.
     /// </summary>
-    public static async Task<StatelessCluster> StartAsync(TimeProvider? serverClock = null)
+    public static async Task<StatelessCluster> StartAsync(TimeProvider? serverClock = null, params string[] serverSettings)
     {
         S3rver.UseCredentialsInThisProcess();
         var s3 = await S3rver.StartAsync();
         var serverData = new TempDirectory();
+        string[] settings = [.. s3.Settings(Prefix), .. serverSettings];
         IServerTasks tasks = serverClock is null
-            ? new ServerTasks(serverData.Path, s3.Settings(Prefix))
-            : new InProcessServerTasks(serverData.Path, s3.Settings(Prefix), serverClock);
+            ? new ServerTasks(serverData.Path, settings)
+            : new InProcessServerTasks(serverData.Path, settings, serverClock);
         var aws = await FakeAws.StartAsync(tasks);
         return new StatelessCluster(s3, aws, tasks, serverData);
     }

@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PharmaRag.Core.Access;
+using PharmaRag.Server.Tests;
 using PharmaRag.Testing;
 
 namespace PharmaRag.Gateway.Tests;
@@ -48,6 +51,48 @@ public sealed class StatelessGatewayTests
         Assert.Equal(1, cluster.Tasks.StartedCount);
         Assert.Equal(HttpStatusCode.NotFound, (await second.Client.GetAsync("/rag-query/0123456789abcdef0123456789abcdef")).StatusCode);
         Assert.Empty(cluster.Aws.Rejections);
+    }
+
+    [Fact]
+    public async Task A_queued_query_is_answered_as_its_caller_and_only_to_that_caller()
+    {
+        // Compute requires API keys (as a task on a non-loopback address does). The server's inbox
+        // poll runs on a clock this test drives, so the query waits in the inbox until released.
+        var serverClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cluster = await StatelessCluster.StartAsync(serverClock, AccessApi.RequireAuth);
+        cluster.Tasks.Start();
+        await Wait.UntilAsync(cluster.Tasks.IsHealthyAsync, "the task to be healthy");
+        var (record, key) = ApiKeySecret.Create("clinical", ApiKeyRole.Reader, "test", DateTimeOffset.UtcNow);
+        await (await ((InProcessServerTasks)cluster.Tasks).ServicesAsync()).GetRequiredService<IApiKeyStore>().AddAsync(record, CancellationToken.None);
+        using var data = new TempDirectory();
+        // A fresh instance with no cold-start wait queues its first query in the inbox.
+        await using var gateway = await InProcessGateway.StartAsync(data.Path, cluster.GatewaySettings(coldStartWaitSeconds: 0));
+
+        using var ask = new HttpRequestMessage(HttpMethod.Post, "/rag-query") { Content = JsonContent.Create(new { query = "dose", mode = "naive" }) };
+        ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        ask.Headers.Add("X-Workspace", "clinical");
+        var accepted = await gateway.Client.SendAsync(ask);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var location = accepted.Headers.Location!.ToString();
+
+        HttpResponseMessage? answer = null;
+        await Wait.UntilAsync(async () =>
+        {
+            serverClock.Advance(TimeSpan.FromSeconds(0.2)); // one inbox poll
+            using var poll = new HttpRequestMessage(HttpMethod.Get, location);
+            poll.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            answer = await gateway.Client.SendAsync(poll);
+            return answer.StatusCode != HttpStatusCode.Accepted;
+        }, "the queued query to be answered", 60);
+        // Answered by the server as the key's holder, in the key's workspace (401/403 otherwise).
+        Assert.Equal(HttpStatusCode.OK, answer!.StatusCode);
+        Assert.Equal("dose", (string?)(await answer.Content.ReadFromJsonAsync<JsonObject>())!["query"]);
+
+        // Anyone else holding the id learns nothing: no answer, not even that the query exists.
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.Client.GetAsync(location)).StatusCode);
+        using var other = new HttpRequestMessage(HttpMethod.Get, location);
+        other.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "prk_someone_else");
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.Client.SendAsync(other)).StatusCode);
     }
 
     [Fact]

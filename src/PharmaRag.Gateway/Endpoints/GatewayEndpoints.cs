@@ -80,7 +80,9 @@ public static class GatewayEndpoints
     {
         // Any instance answers: the query and its answer live in the object store, not in a gateway.
         var lookup = await inbox.FindQueryAsync(id, cancellationToken);
-        if (!lookup.Known)
+        // An answer goes only to the caller who asked (same Authorization header); to anyone else
+        // the query is unknown, so its existence is not revealed either.
+        if (!lookup.Known || lookup.Answer is { } stored && stored.Caller != QueuedQuery.CallerOf(request.Headers.Authorization.ToString()))
         {
             return TypedResults.Problem($"No query {id} is known; answers are kept for 30 minutes.",
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown query");

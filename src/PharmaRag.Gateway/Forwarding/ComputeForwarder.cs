@@ -16,11 +16,11 @@ namespace PharmaRag.Gateway.Forwarding;
 public sealed partial class ComputeForwarder(
     IComputeController compute, ComputeActivity activity, IHttpClientFactory httpClients, ILogger<ComputeForwarder> logger)
 {
-    /// <summary>What the caller sends that compute needs: identity, what it accepts, conditional and range reads.</summary>
+    /// <summary>What the caller sends that compute needs: identity and workspace, what it accepts, conditional and range reads.</summary>
     private static readonly string[] ForwardedRequestHeaders =
     [
         HeaderNames.Authorization, HeaderNames.Accept, HeaderNames.AcceptLanguage, HeaderNames.Range, HeaderNames.IfRange,
-        HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.CacheControl,
+        HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.CacheControl, "X-Workspace",
     ];
 
     /// <summary>Headers that describe one connection, or that this gateway's own server writes.</summary>

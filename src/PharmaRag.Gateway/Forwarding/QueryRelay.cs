@@ -32,7 +32,10 @@ public sealed class QueryRelay(ComputeForwarder forwarder, IComputeController co
                 // was already requested by EnsureRunningAsync; a failed start is retried by the next
                 // request or the scheduled check, which starts compute for queued work.
                 _ = starting.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                var id = await inbox.QueueQueryAsync(computePath, request.ContentType, System.Text.Encoding.UTF8.GetString(body), cancellationToken);
+                var headers = QueuedQuery.CarriedHeaders
+                    .Where(name => !string.IsNullOrEmpty(request.Headers[name]))
+                    .ToDictionary(name => name, name => request.Headers[name].ToString());
+                var id = await inbox.QueueQueryAsync(computePath, request.ContentType, System.Text.Encoding.UTF8.GetString(body), headers, cancellationToken);
                 return Accepted(request, id);
             }
             // A start that failed fast (bad credentials, no service) is reported by the forwarder as 503.

@@ -32,10 +32,11 @@ public sealed class WorkInbox(IObjectStore objects, TimeProvider clock)
     }
 
     /// <summary>Queues a query for the server; returns its id.</summary>
-    public async Task<string> QueueQueryAsync(string path, string? contentType, string body, CancellationToken cancellationToken)
+    public async Task<string> QueueQueryAsync(
+        string path, string? contentType, string body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
-        await WriteAsync(QueriesPrefix + id + ".json", new QueuedQuery(id, path, contentType, body, clock.GetUtcNow()), cancellationToken);
+        await WriteAsync(QueriesPrefix + id + ".json", new QueuedQuery(id, path, contentType, body, clock.GetUtcNow(), headers), cancellationToken);
         return id;
     }
 

@@ -68,10 +68,15 @@ public sealed partial class InboxWorker(
                     Content = new StringContent(query.Body, Encoding.UTF8),
                 };
                 request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(query.ContentType ?? "application/json");
+                foreach (var (name, value) in query.Headers ?? new Dictionary<string, string>())
+                {
+                    request.Headers.TryAddWithoutValidation(name, value); // the caller's identity and workspace
+                }
                 using var response = await http.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 await inbox.AnswerAsync(marker, query,
-                    new QueuedAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body, clock.GetUtcNow()), cancellationToken);
+                    new QueuedAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body, clock.GetUtcNow(), query.Caller),
+                    cancellationToken);
                 LogQueryAnswered(query.Id, (int)response.StatusCode);
             }
         }

@@ -14,6 +14,7 @@ requirements=(
   "/usr/bin/python3 -c 'import onnx'|python3-onnx|the ONNX embedder's test model"
   "[ -x /usr/bin/chromium ]|chromium|the web page's browser tests"
   "command -v curl && command -v jq|curl jq|the README walk-through, run as written"
+  "command -v qpdf|qpdf|encrypts a PDF for the bad-input tests"
 )
 missing=()
 for requirement in "${requirements[@]}"; do

@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChunkRetriever>();
         services.AddSingleton<GraphRetriever>();
         services.AddSingleton<GraphExplorer>();

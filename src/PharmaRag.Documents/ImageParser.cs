@@ -29,7 +29,7 @@ public sealed class ImageParser(TesseractOcr? ocr = null) : IDocumentParser
         }
         catch (InvalidOperationException ex)
         {
-            throw new DocumentParseException($"The image cannot be read ({ex.Message}).", ex);
+            throw new DocumentParseException($"The image cannot be read: it is damaged or not in the format its name says ({ex.GetType().Name}).", ex);
         }
         var paragraphs = OcrParagraphs.Split(text);
         if (paragraphs.Count == 0)

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Documents.Ocr;
 using PharmaRag.Documents.Pdf;
@@ -16,9 +18,10 @@ namespace PharmaRag.Documents;
 /// installed (several pages at once), and reported unreadable otherwise. Text inside figures is
 /// not read here: <see cref="TesseractFigureReader"/> does that after the document is searchable.
 /// </summary>
-public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParser
+public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsOptions>? limits = null) : IDocumentParser
 {
     private readonly TesseractOcr _ocr = ocr ?? new TesseractOcr();
+    private readonly LimitsOptions _limits = limits?.Value ?? LimitsOptions.Default;
 
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Pdf];
 
@@ -29,7 +32,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
         Stream content, string fileName, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
     {
         var bytes = await StreamBytes.ReadAllAsync(content, cancellationToken);
-        var pages = await Task.Run(() => ReadPages(bytes, progress, cancellationToken), cancellationToken);
+        var pages = await Task.Run(() => ReadPages(bytes, _limits, progress, cancellationToken), cancellationToken);
         var blocks = PdfContentAssembler.Assemble(pages);
         var unreadable = new List<int>();
         var scanned = pages.Where(p => !p.HasText).Select(p => p.Number).ToList();
@@ -41,12 +44,16 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
         return new ParsedDocument(pages.Length, blocks, unreadable);
     }
 
-    private static PageLayout[] ReadPages(byte[] bytes, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
+    private static PageLayout[] ReadPages(byte[] bytes, LimitsOptions limits, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
     {
         int count;
         using (var first = Open(bytes))
         {
             count = first.NumberOfPages;
+        }
+        if (count > limits.MaxPages)
+        {
+            throw new DocumentParseException(LimitsOptions.Exceeded(nameof(LimitsOptions.MaxPages), limits.MaxPages, $"The PDF has {count} pages"));
         }
         var pages = new PageLayout[count];
         var next = 0;
@@ -89,7 +96,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
         }
         catch (Exception ex) when (ex is not DocumentParseException)
         {
-            throw new DocumentParseException($"The PDF is damaged and cannot be read ({ex.Message}).", ex);
+            throw new DocumentParseException($"The PDF is damaged and cannot be read: its structure could not be parsed ({ex.GetType().Name}).", ex);
         }
     }
 
@@ -105,7 +112,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
         }
         catch (Exception ex)
         {
-            throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.Message}).", ex);
+            throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.GetType().Name}).", ex);
         }
         // Our own layout code: an exception here is a bug, reported as an internal error, never as a damaged file.
         return PdfPageReader.Read(page, number);
@@ -119,6 +126,11 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null) : IDocumentParse
         {
             unreadable.AddRange(scanned);
             return blocks;
+        }
+        if (scanned.Count > _limits.MaxOcrImages)
+        {
+            throw new DocumentParseException(LimitsOptions.Exceeded(nameof(LimitsOptions.MaxOcrImages), _limits.MaxOcrImages,
+                $"The PDF has {scanned.Count} pages without a text layer to render for OCR"));
         }
         var path = Path.Combine(Path.GetTempPath(), $"pharmarag-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf, cancellationToken);

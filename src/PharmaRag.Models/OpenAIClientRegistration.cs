@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using PharmaRag.Core.Diagnostics;
 using Polly;
 
 namespace PharmaRag.Models;
@@ -81,6 +82,8 @@ internal static partial class OpenAIClientRegistration
                 CacheKeyAdditionalValues = ["openai", endpoint.Describe(), options.ChatModel],
             });
         }
+        // A span and token metrics per model call; prompts and answers are not recorded (document text).
+        builder.UseOpenTelemetry(sourceName: PharmaRagTelemetry.ModelsSource);
         builder.UseLogging();
     }
 
@@ -95,6 +98,7 @@ internal static partial class OpenAIClientRegistration
                 CacheKeyAdditionalValues = ["openai", endpoint.Describe(), options.EmbeddingModel, options.EmbeddingDimensions?.ToString() ?? ""],
             });
         }
+        builder.UseOpenTelemetry(sourceName: PharmaRagTelemetry.ModelsSource);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model call attempt {Attempt} failed with status {Status}; retrying in {DelaySeconds:0.#} s")]

@@ -52,6 +52,36 @@ public sealed class FileSystemObjectStore(string root, UploadUrlSigner signer, T
         }
     }
 
+    /// <summary>
+    /// Deletes what interrupted uploads left in the temporary folder (a crash between the first
+    /// byte and the rename). A file another process is still writing is locked by it and kept.
+    /// Returns how many files were removed.
+    /// </summary>
+    public int RemovePartialUploads()
+    {
+        if (!Directory.Exists(_temp))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(_temp))
+        {
+            try
+            {
+                // FileShare.None takes the lock a writer holds (FileMode.CreateNew above), so an upload in progress is skipped.
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    File.Delete(path);
+                }
+                removed++;
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return removed;
+    }
+
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         var path = Resolve(key);

@@ -9,25 +9,33 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, HttpClient client)
+    private ServerProcess(Process process, HttpClient client, string dataDirectory)
     {
         _process = process;
         Client = client;
+        DataDirectory = dataDirectory;
     }
+
+    /// <summary>The data directory the server was started on.</summary>
+    public string DataDirectory { get; }
 
     public HttpClient Client { get; }
 
     /// <summary>The server's process id (job owners are named "{pid}/{worker}").</summary>
     public int ProcessId => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] configuration)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] configuration) =>
+        StartAsync(dataDirectory, new Dictionary<string, string>(), configuration);
+
+    /// <summary>The server with extra environment variables (e.g. the standard OTEL_* ones).</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] configuration)
     {
         // A free port can be taken by another test's server between our probe and the child's
         // bind; the child then exits, and /health answers from someone else. Check the answer is
         // our child's (its pid is in the task arn) and try another port if not.
         for (var attempt = 1; ; attempt++)
         {
-            var started = await TryStartAsync(dataDirectory, configuration);
+            var started = await TryStartAsync(dataDirectory, environment, configuration);
             if (started is not null || attempt == 3)
             {
                 return started ?? throw new InvalidOperationException("pharmarag serve could not start on a free port in 3 attempts.");
@@ -35,7 +43,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ServerProcess?> TryStartAsync(string dataDirectory, string[] configuration)
+    private static async Task<ServerProcess?> TryStartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, string[] configuration)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -44,6 +52,10 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pharmarag.dll"), "serve", "--urls", url, "--data", dataDirectory }
                      .Concat(["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"])
                      .Concat(configuration).Append("--Logging:LogLevel:Default=Warning"))
@@ -69,7 +81,7 @@ public sealed class ServerProcess : IAsyncDisposable
                     var arns = (await health.Content.ReadAsStringAsync());
                     if (arns.Contains($"/{process.Id}\"", StringComparison.Ordinal))
                     {
-                        return new ServerProcess(process, client);
+                        return new ServerProcess(process, client, dataDirectory);
                     }
                 }
             }
@@ -96,6 +108,37 @@ public sealed class ServerProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Asks the process to stop as a service manager or `docker stop` does (SIGTERM) and waits for
+    /// it to exit, at most <paramref name="gracefulStop"/>; returns its exit code, or null when it
+    /// was still running then (and is killed).
+    /// </summary>
+    public async Task<int?> TerminateAsync(TimeSpan gracefulStop)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var waiting = new CancellationTokenSource(gracefulStop);
+        try
+        {
+            await _process.WaitForExitAsync(waiting.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return null;
+        }
+    }
+
+    /// <summary>The most memory the process has held so far (VmHWM from /proc), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     private static int FreePort()

@@ -39,4 +39,7 @@ public static class MediaTypes
         ByExtension.GetValueOrDefault(Path.GetExtension(fileName));
 
     public static IReadOnlyCollection<string> SupportedExtensions => ByExtension.Keys;
+
+    /// <summary>Whether the type is text read whole (plain text, Markdown, HTML, CSV).</summary>
+    public static bool IsText(string mediaType) => mediaType.StartsWith("text/", StringComparison.Ordinal);
 }

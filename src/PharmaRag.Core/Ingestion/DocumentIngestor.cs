@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion.Steps;
@@ -19,6 +23,9 @@ public sealed partial class DocumentIngestor(
     IJobQueue jobs,
     IEnumerable<IIngestionStep> steps,
     DocumentRemover remover,
+    RunningJobs running,
+    IOptions<LimitsOptions> limits,
+    TimeProvider clock,
     ILogger<DocumentIngestor> logger)
 {
     private readonly Dictionary<string, IIngestionStep> _steps = steps.ToDictionary(s => s.Name);
@@ -68,22 +75,39 @@ public sealed partial class DocumentIngestor(
         return new PipelineRun(StepResult.Success, null, false, false);
     }
 
-    /// <summary>Removes a document and everything derived from it.</summary>
-    public Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken) =>
-        remover.RemoveAsync(documentId, cancellationToken);
+    /// <summary>Stops the document's running job, if any, then removes the document and everything derived from it.</summary>
+    public async Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await running.CancelAsync(documentId, cancellationToken);
+        return await remover.RemoveAsync(documentId, cancellationToken);
+    }
 
     private async Task<StepResult> RunStepAsync(ProcessingJob job, IIngestionStep step, IngestionContext context, CancellationToken cancellationToken)
     {
+        using var activity = PharmaRagTelemetry.Source.StartActivity($"ingest {step.Name}");
+        activity?.SetTag("pharmarag.document.id", context.Document.Id);
+        activity?.SetTag("pharmarag.step", step.Name);
+        var started = clock.GetTimestamp();
         var run = await jobs.StartStepAsync(job.Id, step.Name, cancellationToken);
+        var budget = limits.Value.StepTimeout;
+        using var overBudget = new CancellationTokenSource(budget, clock);
+        using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overBudget.Token);
         StepResult result;
         try
         {
-            result = await step.RunAsync(context, cancellationToken);
+            // WaitAsync: a step stuck where it does not watch the token is left behind, not waited for.
+            result = await step.RunAsync(context, stepToken.Token).WaitAsync(stepToken.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the run stays unfinished, and the step runs again when the job resumes.
+            // Shutting down (or the document is being deleted): the run stays unfinished, and the
+            // step runs again when the job resumes.
             throw;
+        }
+        catch (OperationCanceledException) when (overBudget.IsCancellationRequested)
+        {
+            result = StepResult.Fatal(LimitsOptions.Exceeded(nameof(LimitsOptions.StepTimeoutSeconds), limits.Value.StepTimeoutSeconds,
+                $"The {step.Name} step took longer than {budget.TotalSeconds:0} s"));
         }
         catch (DocumentParseException ex)
         {
@@ -103,6 +127,14 @@ public sealed partial class DocumentIngestor(
             result = StepResult.Transient($"{ex.GetType().Name} in the {step.Name} step");
         }
         await jobs.FinishStepAsync(run, result.Outcome, result.Reason, CancellationToken.None);
+        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag("pharmarag.step.outcome", outcome);
+        if (result.Outcome is StepOutcome.Fatal or StepOutcome.Transient)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Reason);
+        }
+        PharmaRagTelemetry.StepDuration.Record(clock.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("pharmarag.step", step.Name), new KeyValuePair<string, object?>("pharmarag.step.outcome", outcome));
         return result;
     }
 

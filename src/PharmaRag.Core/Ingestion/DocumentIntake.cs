@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Storage;
 
@@ -35,6 +36,10 @@ public sealed class DocumentIntake(
         if (!ObjectKey.IsValid(key, out var error))
         {
             throw new ArgumentException(error, nameof(key));
+        }
+        if (UploadFileName.Problem(ObjectKey.FileName(key)) is { } nameProblem)
+        {
+            throw new ArgumentException(nameProblem, nameof(key));
         }
         if (!parsers.Supports(ObjectKey.FileName(key)))
         {
@@ -80,6 +85,7 @@ public sealed class DocumentIntake(
         await store.UpsertDocumentAsync(document, cancellationToken);
         await jobs.EnqueueAsync(id, cancellationToken);
         signal.Notify();
+        PharmaRagTelemetry.SetQueueDepth(await jobs.CountPendingAsync(cancellationToken));
         return new IntakeResult(document, Queued: true);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
@@ -19,6 +20,7 @@ public sealed partial class JobRunner(
     IJobQueue jobs,
     IRagStore store,
     DocumentIngestor ingestor,
+    RunningJobs running,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<JobRunner> logger)
@@ -29,16 +31,21 @@ public sealed partial class JobRunner(
     public async Task<ProcessingJob?> RunNextAsync(string owner, CancellationToken cancellationToken)
     {
         var job = await jobs.TryClaimAsync(owner, _options.Lease, cancellationToken);
+        PharmaRagTelemetry.SetQueueDepth(await jobs.CountPendingAsync(cancellationToken));
         if (job is null)
         {
             return null;
         }
+        using var activity = PharmaRagTelemetry.Source.StartActivity("ingest job");
+        activity?.SetTag("pharmarag.document.id", job.DocumentId);
+        activity?.SetTag("pharmarag.job.attempt", job.Attempts);
 
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewLeaseAsync(job, owner, renewing.Token);
+        var current = running.Start(job.DocumentId, cancellationToken);
         try
         {
-            var run = await ingestor.RunAsync(job, cancellationToken);
+            var run = await ingestor.RunAsync(job, current.Token);
             switch (run.Result.Outcome)
             {
                 case StepOutcome.Success when run.Deferred:
@@ -60,6 +67,12 @@ public sealed partial class JobRunner(
             // Shutting down: the job stays claimed and is released when the data directory is opened next.
             throw;
         }
+        catch (OperationCanceledException) when (current.Cancelled(cancellationToken))
+        {
+            // The document is being deleted: whoever deletes it removes what the job wrote.
+            LogCancelled(job.DocumentId);
+            await jobs.CompleteAsync(job.Id, CancellationToken.None);
+        }
         catch (Exception ex)
         {
             // The store failed around the steps (disk full, database locked).
@@ -68,6 +81,7 @@ public sealed partial class JobRunner(
         }
         finally
         {
+            current.Dispose();
             await renewing.CancelAsync();
             await renewal;
         }
@@ -120,6 +134,9 @@ public sealed partial class JobRunner(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} was deleted while processing; its job stopped")]
+    private partial void LogCancelled(string documentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} failed: {Reason}")]
     private partial void LogFailed(string documentId, string reason);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Diagnostics;
 using PharmaRag.Core.Storage;
 
 namespace PharmaRag.Core.Retrieval;
@@ -33,6 +34,19 @@ public sealed partial class RagQueryService(
 
     /// <summary>The ranked chunks a query's answer would be built from.</summary>
     public async Task<IReadOnlyList<SearchHit>> RetrieveAsync(RagQuery query, CancellationToken cancellationToken)
+    {
+        using var activity = PharmaRagTelemetry.Source.StartActivity("retrieve");
+        activity?.SetTag("pharmarag.query.mode", Mode(query));
+        var started = Stopwatch.GetTimestamp();
+        var hits = await RetrieveRankedAsync(query, cancellationToken);
+        PharmaRagTelemetry.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("pharmarag.query.mode", Mode(query)));
+        activity?.SetTag("pharmarag.hits", hits.Count);
+        return hits;
+    }
+
+    private static string Mode(RagQuery query) => query.Mode.ToString().ToLowerInvariant();
+
+    private async Task<IReadOnlyList<SearchHit>> RetrieveRankedAsync(RagQuery query, CancellationToken cancellationToken)
     {
         var k = retriever.ClampTopK(query.TopK);
         var chunks = retriever.NewQueryChunks();
@@ -95,10 +109,13 @@ public sealed partial class RagQueryService(
 
     public async Task<RagAnswer> QueryAsync(RagQuery query, CancellationToken cancellationToken)
     {
+        using var activity = PharmaRagTelemetry.Source.StartActivity("rag query");
+        activity?.SetTag("pharmarag.query.mode", Mode(query));
         var total = Stopwatch.StartNew();
         var hits = await RetrieveAsync(query, cancellationToken);
         var retrievalMs = total.Elapsed.TotalMilliseconds;
         var (answer, citations) = await AnswerAsync(query.Query, hits, cancellationToken);
+        PharmaRagTelemetry.QueryDuration.Record(total.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("pharmarag.query.mode", Mode(query)));
         return new RagAnswer(answer, query.Mode, citations, Timings(total, retrievalMs));
     }
 

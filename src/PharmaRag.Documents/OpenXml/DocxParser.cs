@@ -1,6 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Documents.OpenXml;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -13,13 +15,25 @@ namespace PharmaRag.Documents;
 /// items, tables with their header rows, images with their alt text, and "Caption" paragraphs
 /// attached to the table or figure they follow. Page numbers come from page breaks.
 /// </summary>
-public sealed class DocxParser : IDocumentParser
+public sealed class DocxParser(IOptions<LimitsOptions>? limits = null) : IDocumentParser
 {
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Docx];
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
-        using var document = await OfficeFile.OpenAsync(content, s => WordprocessingDocument.Open(s, false), "DOCX", cancellationToken);
+        try
+        {
+            return await ReadAsync(content, cancellationToken);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw OfficeFile.Damaged("DOCX", ex);
+        }
+    }
+
+    private async Task<ParsedDocument> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var document = await OfficeFile.OpenAsync(content, s => WordprocessingDocument.Open(s, false), "DOCX", limits?.Value ?? LimitsOptions.Default, cancellationToken);
         var main = document.MainDocumentPart ?? throw new DocumentParseException("The DOCX file has no document body.");
         var body = main.Document?.Body ?? throw new DocumentParseException("The DOCX file has no document body.");
         var state = new State(main);

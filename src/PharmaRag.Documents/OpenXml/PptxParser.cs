@@ -1,4 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Documents.OpenXml;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -10,13 +12,25 @@ namespace PharmaRag.Documents;
 /// PowerPoint decks, one page per slide: the slide title as a heading, text boxes as paragraphs,
 /// tables, pictures with their alt text, and the speaker notes.
 /// </summary>
-public sealed class PptxParser : IDocumentParser
+public sealed class PptxParser(IOptions<LimitsOptions>? limits = null) : IDocumentParser
 {
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Pptx];
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
-        using var document = await OfficeFile.OpenAsync(content, s => PresentationDocument.Open(s, false), "PPTX", cancellationToken);
+        try
+        {
+            return await ReadAsync(content, cancellationToken);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw OfficeFile.Damaged("PPTX", ex);
+        }
+    }
+
+    private async Task<ParsedDocument> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var document = await OfficeFile.OpenAsync(content, s => PresentationDocument.Open(s, false), "PPTX", limits?.Value ?? LimitsOptions.Default, cancellationToken);
         var presentation = document.PresentationPart ?? throw new DocumentParseException("The PPTX file has no presentation.");
         var slideIds = presentation.Presentation?.SlideIdList?.Elements<P.SlideId>().ToList() ?? [];
         var blocks = new List<ContentBlock>();

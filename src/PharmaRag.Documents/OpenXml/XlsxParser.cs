@@ -1,5 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Documents.OpenXml;
 
@@ -9,13 +11,25 @@ namespace PharmaRag.Documents;
 /// Excel workbooks: every sheet becomes one table (its name the caption, its first row the
 /// header), on its own "page" numbered in sheet order. Formula cells give their cached values.
 /// </summary>
-public sealed class XlsxParser : IDocumentParser
+public sealed class XlsxParser(IOptions<LimitsOptions>? limits = null) : IDocumentParser
 {
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Xlsx];
 
     public async Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
-        using var document = await OfficeFile.OpenAsync(content, s => SpreadsheetDocument.Open(s, false), "XLSX", cancellationToken);
+        try
+        {
+            return await ReadAsync(content, cancellationToken);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw OfficeFile.Damaged("XLSX", ex);
+        }
+    }
+
+    private async Task<ParsedDocument> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var document = await OfficeFile.OpenAsync(content, s => SpreadsheetDocument.Open(s, false), "XLSX", limits?.Value ?? LimitsOptions.Default, cancellationToken);
         var workbook = document.WorkbookPart ?? throw new DocumentParseException("The XLSX file has no workbook.");
         var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PharmaRag.Server.Hosting;
@@ -22,8 +24,12 @@ public static class ApiConventions
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.MaxDepth = BadRequestProblems.MaxJsonDepth;
         });
         builder.Services.AddProblemDetails();
+        // Unreadable requests are thrown, so that BadRequestProblems can say what and where.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddOpenApi();
         builder.Services.AddWebPage();
         return builder;

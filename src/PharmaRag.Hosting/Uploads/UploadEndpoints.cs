@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Core.Storage;
 using PharmaRag.Server.Contracts;
+using PharmaRag.Server.Hosting;
 using PharmaRag.Server.Uploads;
 using PharmaRag.Storage.FileSystem;
 
@@ -26,31 +28,29 @@ public static class UploadEndpoints
         if (app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(FileSystemObjectStore)))
         {
             app.MapPut(FileSystemObjectStore.UploadPathPrefix + "{**key}", PutObjectAsync)
-                .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads");
+                .WithName("PutObject").WithSummary("Upload to a presigned URL of the local object store").WithTags("Uploads")
+                .WithRequestSizeLimit(null); // the signed limit governs
+
         }
         return app;
     }
 
-    internal static async Task<Results<Ok<PresignedUrlResponse>, ValidationProblem>> GetPresignedUrlAsync(
+    internal static async Task<Results<Ok<PresignedUrlResponse>, ValidationProblem, ProblemHttpResult>> GetPresignedUrlAsync(
         string? filename,
         string? content_type,
         HttpRequest request,
         IObjectStore objects,
         DocumentParserRegistry parsers,
         IOptions<UploadOptions> options,
+        IOptions<HostFilteringOptions> hosts,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(filename))
+        if (UploadFileName.Problem(filename) is { } nameProblem)
         {
-            errors["filename"] = ["A file name is required."];
+            errors["filename"] = [nameProblem];
         }
-        else if (filename.Length > 255 || filename.IndexOfAny(['/', '\\']) >= 0 || filename.Any(char.IsControl)
-                 || filename.Trim('.').Length == 0)
-        {
-            errors["filename"] = ["The file name must be a plain name of at most 255 characters, without path separators."];
-        }
-        else if (!parsers.Supports(filename))
+        else if (!parsers.Supports(filename!))
         {
             errors["filename"] = [$"Files of this type are not supported. Supported: {string.Join(", ", MediaTypes.SupportedExtensions)}."];
         }
@@ -64,12 +64,19 @@ public static class UploadEndpoints
         }
 
         var settings = options.Value;
-        var key = "uploads/" + filename!.Trim();
+        var baseUrl = UploadBaseUrl.For(settings, request, hosts.Value);
+        var key = "uploads/" + filename!;
         var upload = await objects.PresignPutAsync(
             key, content_type, settings.MaxBytes, TimeSpan.FromSeconds(settings.UrlLifetimeSeconds), cancellationToken);
         var url = Uri.IsWellFormedUriString(upload.Url, UriKind.Absolute)
             ? upload.Url
-            : (settings.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}").TrimEnd('/') + upload.Url;
+            : baseUrl is not null
+                ? baseUrl.TrimEnd('/') + upload.Url
+                : null;
+        if (url is null)
+        {
+            return TypedResults.Problem(UploadBaseUrl.Untrusted, statusCode: StatusCodes.Status400BadRequest, title: "No trusted host for the upload URL");
+        }
         var headers = content_type is null
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["Content-Type"] = content_type };
@@ -107,9 +114,10 @@ public static class UploadEndpoints
             // The signed limit governs; the SizeLimitedStream below enforces it without Content-Length.
             sizeFeature.MaxRequestBodySize = null;
         }
-        if (!ObjectKey.IsValid(key, out var keyError))
+        var keyProblem = ObjectKey.IsValid(key, out var keyError) ? UploadFileName.Problem(ObjectKey.FileName(key)) : keyError;
+        if (keyProblem is not null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid key", keyError);
+            return Problem(StatusCodes.Status400BadRequest, "Invalid key", keyProblem);
         }
 
         ObjectInfo stored;

@@ -11,6 +11,8 @@ namespace PharmaRag.Server.Endpoints;
 /// <summary>Exploring the knowledge graph: entities by name, and the subgraph around one.</summary>
 public static class GraphEndpoints
 {
+    private const int MaxEntities = 200;
+
     public static IEndpointRouteBuilder MapGraphEndpoints(this IEndpointRouteBuilder app)
     {
         var graph = app.MapGroup("/graph").WithTags("Graph");
@@ -50,11 +52,20 @@ public static class GraphEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<EntityResponse>>, ValidationProblem>> SearchEntitiesAsync(
         string? search, int? limit, IGraphStore graph, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(search))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Search words are required."] });
+            errors["search"] = ["Search words are required."];
         }
-        var entities = await graph.SearchEntitiesAsync(search, Math.Clamp(limit ?? 20, 1, 200), cancellationToken);
+        if (limit is < 1 or > MaxEntities)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxEntities}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var entities = await graph.SearchEntitiesAsync(search!, limit ?? 20, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<EntityResponse>>(entities.Select(EntityResponse.From).ToArray());
     }
 }

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Retrieval;
 using PharmaRag.Server.Contracts;
+using PharmaRag.Server.Hosting;
 
 namespace PharmaRag.Server.Endpoints;
 
@@ -17,10 +19,14 @@ public static class MultimodalQueryEndpoints
 
     public static IEndpointRouteBuilder MapMultimodalQueryEndpoints(this IEndpointRouteBuilder app)
     {
+        // Images make these bodies larger than other queries': their own limit.
+        var bodyLimit = app.ServiceProvider.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxMultimodalRequestBytes;
         app.MapPost("/query/multimodal", QueryAsync)
-            .WithName("QueryMultimodal").WithSummary("Answer a question that comes with tables, equations or images").WithTags("Query");
+            .WithName("QueryMultimodal").WithSummary("Answer a question that comes with tables, equations or images").WithTags("Query")
+            .WithRequestSizeLimit(bodyLimit);
         app.MapPost("/rag-query-multimodal", QueryAsync)
-            .WithName("RagQueryMultimodal").WithSummary("The gateway's name for /query/multimodal").WithTags("Query");
+            .WithName("RagQueryMultimodal").WithSummary("The gateway's name for /query/multimodal").WithTags("Query")
+            .WithRequestSizeLimit(bodyLimit);
         return app;
     }
 

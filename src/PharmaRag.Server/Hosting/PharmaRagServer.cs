@@ -15,6 +15,7 @@ public static class PharmaRagServer
     public static WebApplication Build(ServerSettings settings)
     {
         var builder = ApiConventions.CreateBuilder(settings.Urls, settings.ConfigurationArgs);
+        builder.Services.AddPharmaRagTelemetry(builder.Configuration, "pharmarag");
         if (settings.Clock is { } clock)
         {
             builder.Services.AddSingleton(clock);
@@ -36,6 +37,7 @@ public static class PharmaRagServer
         var app = builder.Build();
         app.UseApiConventions();
         app.UseRequestActivity();
+        app.UseRequestSizeLimits();
         app.UseWebPage();
         app.UsePharmaRagAccess();
         var api = app.MapPharmaRagApi();

@@ -20,6 +20,7 @@ public static class PharmaRagServiceCollectionExtensions
     public static IServiceCollection AddPharmaRag(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new DataDirectoryInfo(dataDirectory));

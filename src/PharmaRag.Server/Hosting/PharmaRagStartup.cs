@@ -4,6 +4,7 @@ using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 using PharmaRag.Models;
+using PharmaRag.Storage.FileSystem;
 
 namespace PharmaRag.Server.Hosting;
 
@@ -41,6 +42,10 @@ public sealed partial class PharmaRagStartup(
         LogBound("object store", objects.Description);
         LogBound("embedding model", models.EmbeddingDescription);
         LogBound("chat model", models.ChatDescription);
+        if (releaseJobs && objects is FileSystemObjectStore local && local.RemovePartialUploads() is > 0 and var partial)
+        {
+            LogPartialUploads(partial);
+        }
         if (releaseJobs)
         {
             var released = await jobs.ReleaseAllLeasesAsync(cancellationToken);
@@ -53,6 +58,9 @@ public sealed partial class PharmaRagStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using {Port}: {Implementation}")]
     private partial void LogBound(string port, string implementation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Files} partial upload(s) left by an interrupted upload")]
+    private partial void LogPartialUploads(int files);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Jobs} job(s) interrupted by a previous stop")]
     private partial void LogResumed(int jobs);

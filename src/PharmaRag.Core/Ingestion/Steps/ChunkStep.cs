@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Storage;
 
@@ -8,7 +10,7 @@ namespace PharmaRag.Core.Ingestion.Steps;
 /// equation text) so that the document is searchable before any model has looked at it.
 /// Chunking is deterministic, so a resumed run rebuilds the same chunks from the saved list.
 /// </summary>
-public sealed class ChunkStep(IRagStore store, TextChunker chunker) : IIngestionStep
+public sealed class ChunkStep(IRagStore store, TextChunker chunker, IOptions<LimitsOptions> limits) : IIngestionStep
 {
     private static readonly OfflineBlockDescriber Offline = new();
 
@@ -22,7 +24,13 @@ public sealed class ChunkStep(IRagStore store, TextChunker chunker) : IIngestion
             return StepResult.Fatal("Internal error in the chunking step: the parsed content list was not saved. Process the document again.");
         }
         var described = await Offline.DescribeAsync(context.Parsed, cancellationToken);
-        context.Chunks = chunker.Chunk(context.Document.Id, described);
+        var chunks = chunker.Chunk(context.Document.Id, described);
+        var max = limits.Value.MaxChunks;
+        if (chunks.Count > max)
+        {
+            return StepResult.Fatal(LimitsOptions.Exceeded(nameof(LimitsOptions.MaxChunks), max, $"The document makes {chunks.Count} chunks"));
+        }
+        context.Chunks = chunks;
         return StepResult.Success;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using PharmaRag.Core.Storage;
 using PharmaRag.Documents.Ocr;
 using PharmaRag.Models;
@@ -26,7 +27,7 @@ public static class HealthEndpoints
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
         IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, IRagStore documents, TesseractOcr ocr, ModelSelection models,
-        RequestActivity activity, CancellationToken cancellationToken)
+        RequestActivity activity, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, ComponentHealth>();
         var healthy = true;
@@ -43,7 +44,9 @@ public static class HealthEndpoints
         catch (Exception ex)
         {
             healthy = false;
-            components["store"] = new ComponentHealth("error", ex.Message);
+            // The cause goes to the log; /health is open, so it names only the kind of failure.
+            loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning(ex, "Health check: the store did not answer");
+            components["store"] = new ComponentHealth("error", $"the store did not answer ({ex.GetType().Name}); the cause is in the server log");
         }
         components["object_store"] = new ComponentHealth("ok", objects.Description);
         components["models"] = new ComponentHealth("ok", models.Summary + "; cl100k_base tokenizer");

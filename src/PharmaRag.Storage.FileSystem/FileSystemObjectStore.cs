@@ -15,7 +15,7 @@ public sealed class FileSystemObjectStore(string root, UploadUrlSigner signer, T
     private readonly string _root = Path.GetFullPath(root);
     private readonly string _temp = Path.Combine(Path.GetFullPath(root), ".incoming");
 
-    public string Description => $"local folder {_root}";
+    public string Description => "local folder";
 
     public UploadUrlSigner Signer => signer;
 

@@ -8,7 +8,7 @@ public sealed class PostgresStoreInitializer(PostgresDatabase database) : IStore
     private bool? _pgvector;
 
     public string Description =>
-        $"PostgreSQL {database.Host} schema {database.Schema} (v{PostgresSchema.Version}, BM25 in SQL, vectors in table + in-process HNSW" +
+        $"PostgreSQL (schema v{PostgresSchema.Version}, BM25 in SQL, vectors in table + in-process HNSW" +
         (_pgvector == true ? "; pgvector is available but not needed" : "; pgvector not available, not needed") + ")";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -20,8 +20,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, S3ObjectStoreOptions options, Ti
     /// <summary>The prefix of this store's keys in the bucket (empty or ending in '/').</summary>
     public string KeyPrefix => _prefix;
 
-    public string Description =>
-        $"S3 bucket {_bucket}" + (_prefix.Length > 0 ? $" under {_prefix}" : "") + (options.ServiceUrl is { } url ? $" at {url}" : "");
+    public string Description => options.ServiceUrl is null ? "Amazon S3" : "S3-compatible object store";
 
     public async Task<ObjectInfo> PutAsync(string key, Stream content, CancellationToken cancellationToken)
     {

@@ -53,6 +53,20 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task Health_is_open_and_names_no_path_of_the_data_directory()
+    {
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path);
+
+        var text = await server.Client.GetStringAsync("/health");
+
+        Assert.Contains("SQLite", text);
+        Assert.Contains("local folder", text);
+        Assert.DoesNotContain(data.Path, text);
+        Assert.DoesNotContain(Path.GetFileName(data.Path), text);
+    }
+
+    [Fact]
     public async Task Malformed_json_and_invalid_requests_get_problem_details()
     {
         using var data = new TempDirectory();

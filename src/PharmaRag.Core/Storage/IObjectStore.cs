@@ -4,6 +4,7 @@ namespace PharmaRag.Core.Storage;
 public interface IObjectStore
 {
     /// <summary>A human-readable description for health output and start-up logs.</summary>
+    /// <summary>What kind of store this is, shown by the open /health: never a path, host, bucket or schema name.</summary>
     string Description { get; }
 
     Task<ObjectInfo> PutAsync(string key, Stream content, CancellationToken cancellationToken);

@@ -183,6 +183,9 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
                 return await ReadAllAsync(command, ReadRelation, cancellationToken);
             }, cancellationToken);
 
+    public Task<IReadOnlyList<WalkedEntity>> WalkAsync(string startId, int depth, int limit, CancellationToken cancellationToken) =>
+        GraphWalk.BreadthFirstAsync(this, startId, depth, limit, cancellationToken);
+
     public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0
             ? Task.FromResult<IReadOnlyList<Entity>>([])

@@ -125,6 +125,28 @@ public abstract class GraphStoreConformance
     }
 
     [Fact]
+    public async Task A_walk_returns_the_nearest_entities_first_and_within_a_hop_the_heaviest_joined()
+    {
+        await using var f = await CreateAsync();
+        static RelationMention Edge(string a, string b, double weight) => new(a, b, "related", $"{a} and {b}.", weight);
+        // a - b (3), a - c (1), a - d (3); b - e (5), c - e (2), d - f (1); e - g (1): a cycle through e, and a tie at hop 1.
+        await f.Port.ReplaceDocumentAsync("doc",
+            [new("doc-0", "doc", "abcdefg".Select(n => new EntityMention(n.ToString(), EntityType.Concept, "A node.", [])).ToArray(),
+                [Edge("a", "b", 3), Edge("a", "c", 1), Edge("a", "d", 3), Edge("b", "e", 5), Edge("c", "e", 2), Edge("d", "f", 1), Edge("e", "g", 1)])],
+            None);
+
+        async Task<string> WalkAsync(int depth, int limit, string start = "a") =>
+            string.Join(' ', (await f.Port.WalkAsync(start, depth, limit, None)).Select(w => $"{w.EntityId}{w.Hops}"));
+
+        Assert.Equal("a0", await WalkAsync(0, 10));
+        Assert.Equal("a0 b1 d1 c1", await WalkAsync(1, 10));
+        Assert.Equal("a0 b1 d1 c1 e2 f2", await WalkAsync(2, 10));
+        Assert.Equal("a0 b1 d1 c1 e2 f2 g3", await WalkAsync(4, 10));
+        Assert.Equal("a0 b1 d1", await WalkAsync(3, 3));
+        Assert.Equal("e0 b1 c1 g1 a2", await WalkAsync(2, 5, "e"));
+    }
+
+    [Fact]
     public async Task Query_text_is_data_never_query_syntax()
     {
         await using var f = await CreateAsync();

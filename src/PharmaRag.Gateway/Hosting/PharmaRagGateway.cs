@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
+using PharmaRag.Gateway.Access;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Ecs;
 using PharmaRag.Gateway.Endpoints;
@@ -52,12 +53,15 @@ public static class PharmaRagGateway
         services.AddSingleton<IUploadListener>(sp => sp.GetRequiredService<ObjectCreatedIntake>());
         services.AddHostedService<ComputeLifetime>();
         services.AddHostedService<IdleStopper>();
+        services.AddGatewayAccess(builder.Configuration, settings.Urls);
 
         var app = builder.Build();
         app.UseApiConventions();
         app.UseWebPage(); // the page's static files; they never start compute
-        app.MapGatewayEndpoints();
-        app.MapUploadEndpoints();
+        app.UseGatewayAccess();
+        var api = app.MapGatewayApi();
+        api.MapGatewayEndpoints();
+        api.MapUploadEndpoints();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
@@ -25,6 +26,9 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
 
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Pdf];
 
+    /// <summary>Our own layout code for one page; a test swaps it to prove how a bug in it is reported.</summary>
+    internal Func<Page, int, PageLayout> ReadLayout { get; init; } = PdfPageReader.Read;
+
     public Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
         ParseAsync(content, fileName, null, cancellationToken);
 
@@ -32,7 +36,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
         Stream content, string fileName, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
     {
         var bytes = await StreamBytes.ReadAllAsync(content, cancellationToken);
-        var pages = await Task.Run(() => ReadPages(bytes, _limits, progress, cancellationToken), cancellationToken);
+        var pages = await Task.Run(() => ReadPages(bytes, progress, cancellationToken), cancellationToken);
         var blocks = PdfContentAssembler.Assemble(pages);
         var unreadable = new List<int>();
         var scanned = pages.Where(p => !p.HasText).Select(p => p.Number).ToList();
@@ -44,33 +48,43 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
         return new ParsedDocument(pages.Length, blocks, unreadable);
     }
 
-    private static PageLayout[] ReadPages(byte[] bytes, LimitsOptions limits, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
+    private PageLayout[] ReadPages(byte[] bytes, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
     {
         int count;
         using (var first = Open(bytes))
         {
             count = first.NumberOfPages;
         }
-        if (count > limits.MaxPages)
+        if (count > _limits.MaxPages)
         {
-            throw new DocumentParseException(LimitsOptions.Exceeded(nameof(LimitsOptions.MaxPages), limits.MaxPages, $"The PDF has {count} pages"));
+            throw new DocumentParseException(LimitsOptions.Exceeded(nameof(LimitsOptions.MaxPages), _limits.MaxPages, $"The PDF has {count} pages"));
         }
         var pages = new PageLayout[count];
         var next = 0;
         var done = 0;
         var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, count / 4), 1, 8);
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
+        try
         {
-            // PdfPig documents are not thread-safe: each worker opens its own and takes pages from a shared counter.
-            using var document = Open(bytes);
-            int index;
-            while ((index = Interlocked.Increment(ref next) - 1) < count)
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                pages[index] = ReadPage(document, index + 1);
-                progress?.Report(new PageProgress(Interlocked.Increment(ref done), count));
-            }
-        });
+                // PdfPig documents are not thread-safe: each worker opens its own and takes pages from a shared counter.
+                using var document = Open(bytes);
+                int index;
+                while ((index = Interlocked.Increment(ref next) - 1) < count)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    pages[index] = ReadPage(document, index + 1);
+                    progress?.Report(new PageProgress(Interlocked.Increment(ref done), count));
+                }
+            });
+        }
+        catch (AggregateException ex)
+        {
+            // The workers' failure as itself: a damaged page stays a DocumentParseException, and a bug in
+            // our layout code keeps its own type, so neither is mistaken for the other.
+            var first = ex.InnerExceptions.FirstOrDefault(e => e is DocumentParseException) ?? ex.InnerExceptions[0];
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
         return pages;
     }
 
@@ -100,7 +114,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
         }
     }
 
-    private static PageLayout ReadPage(PdfDocument document, int number)
+    private PageLayout ReadPage(PdfDocument document, int number)
     {
         Page page;
         try
@@ -115,7 +129,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
             throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.GetType().Name}).", ex);
         }
         // Our own layout code: an exception here is a bug, reported as an internal error, never as a damaged file.
-        return PdfPageReader.Read(page, number);
+        return ReadLayout(page, number);
     }
 
     private async Task<List<ContentBlock>> ReadScannedPagesAsync(

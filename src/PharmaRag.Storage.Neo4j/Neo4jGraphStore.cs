@@ -86,6 +86,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client) : IGraphStore
             ? []
             : ReadRelations(await client.RunAsync(S.RelationsOf, new JsonObject { ["ids"] = Strings(entityIds), ["limit"] = limit }, cancellationToken));
 
+    public Task<IReadOnlyList<WalkedEntity>> WalkAsync(string startId, int depth, int limit, CancellationToken cancellationToken) =>
+        GraphWalk.BreadthFirstAsync(this, startId, depth, limit, cancellationToken);
+
     public async Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? [] : ReadEntities(await client.RunAsync(S.Entities, new JsonObject { ["ids"] = Strings(ids) }, cancellationToken));
 

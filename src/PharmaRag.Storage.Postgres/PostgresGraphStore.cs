@@ -62,6 +62,28 @@ public sealed class PostgresGraphStore(PostgresDatabase database) : IGraphStore
                 $"SELECT {RelationColumns} FROM relations WHERE source_id = ANY(@e) OR target_id = ANY(@e) ORDER BY weight DESC, id LIMIT @limit",
                 ReadRelation, cancellationToken, ("e", entityIds.ToArray()), ("limit", limit));
 
+    // One recursive query walks every hop. Each row is an entity reached in some number of hops by
+    // a relation of some weight; an entity's first hop and heaviest relation into it decide its place.
+    // The rows the UNION keeps are bounded by entities x depth x distinct weights, so no path is
+    // followed twice at the same length.
+    public Task<IReadOnlyList<WalkedEntity>> WalkAsync(string startId, int depth, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadAsync(
+            """
+            WITH RECURSIVE walk (id, hops, weight) AS (
+                SELECT @start::text, 0, 0::double precision
+                UNION
+                SELECT CASE WHEN r.source_id = walk.id THEN r.target_id ELSE r.source_id END, walk.hops + 1, r.weight
+                FROM walk JOIN relations r ON r.source_id = walk.id OR r.target_id = walk.id
+                WHERE walk.hops < @depth)
+            SELECT id, hops FROM (SELECT DISTINCT ON (id) id, hops, weight FROM walk ORDER BY id, hops, weight DESC) first_reached
+            ORDER BY hops, weight DESC, id COLLATE "C" LIMIT @limit
+            """,
+            r => new WalkedEntity(r.GetString(0), r.GetInt32(1)), cancellationToken, ("start", startId), ("depth", depth), ("limit", limit));
+    }
+
     public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0
             ? Task.FromResult<IReadOnlyList<Entity>>([])

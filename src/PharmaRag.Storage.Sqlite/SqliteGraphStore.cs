@@ -140,6 +140,23 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
         }
     }
 
+    /// <summary>Fills the (empty) search tables from the stored entities and relations, for a schema upgrade.</summary>
+    internal static async Task FillSearchTablesAsync(SqliteConnection c, SqliteTransaction t, CancellationToken cancellationToken)
+    {
+        await using var entities = c.Command($"SELECT seq, {EntityColumns} FROM entities", t);
+        foreach (var (seq, entity) in await ReadAllAsync(entities, r => (r.GetInt64(0), ReadEntity(r, 1)), cancellationToken))
+        {
+            await ExecuteAsync(c, t, "INSERT INTO entity_fts (rowid, text) VALUES ($r, $x)", cancellationToken,
+                ("$r", seq), ("$x", GraphMergePolicy.SearchText(entity)));
+        }
+        await using var relations = c.Command($"SELECT seq, {RelationColumns} FROM relations", t);
+        foreach (var (seq, relation) in await ReadAllAsync(relations, r => (r.GetInt64(0), ReadRelation(r, 1)), cancellationToken))
+        {
+            await ExecuteAsync(c, t, "INSERT INTO relation_fts (rowid, text) VALUES ($r, $x)", cancellationToken,
+                ("$r", seq), ("$x", GraphMergePolicy.SearchText(relation)));
+        }
+    }
+
     public Task<IReadOnlyList<Entity>> SearchEntitiesAsync(string query, int limit, CancellationToken cancellationToken) =>
         SearchAsync(query, limit, "entity_fts", "entities", EntityColumns, ReadEntity, cancellationToken);
 
@@ -166,6 +183,9 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
                 return await ReadAllAsync(command, ReadRelation, cancellationToken);
             }, cancellationToken);
 
+    public Task<IReadOnlyList<WalkedEntity>> WalkAsync(string startId, int depth, int limit, CancellationToken cancellationToken) =>
+        GraphWalk.BreadthFirstAsync(this, startId, depth, limit, cancellationToken);
+
     public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0
             ? Task.FromResult<IReadOnlyList<Entity>>([])
@@ -188,12 +208,16 @@ public sealed class SqliteGraphStore(SqliteDatabase database) : IGraphStore
     private const string EntityColumns = "id, name, type, description, aliases, mentions";
     private const string RelationColumns = "id, source_id, target_id, keywords, description, weight";
 
-    private static Entity ReadEntity(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), Enum.Parse<EntityType>(r.GetString(2)), r.GetString(3),
-        JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [], r.GetInt32(5));
+    private static Entity ReadEntity(SqliteDataReader r) => ReadEntity(r, 0);
 
-    private static Relation ReadRelation(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5));
+    private static Entity ReadEntity(SqliteDataReader r, int at) => new(
+        r.GetString(at), r.GetString(at + 1), Enum.Parse<EntityType>(r.GetString(at + 2)), r.GetString(at + 3),
+        JsonSerializer.Deserialize<string[]>(r.GetString(at + 4)) ?? [], r.GetInt32(at + 5));
+
+    private static Relation ReadRelation(SqliteDataReader r) => ReadRelation(r, 0);
+
+    private static Relation ReadRelation(SqliteDataReader r, int at) => new(
+        r.GetString(at), r.GetString(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetString(at + 4), r.GetDouble(at + 5));
 
     private Task<IReadOnlyList<T>> SearchAsync<T>(
         string query, int limit, string fts, string table, string columns, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

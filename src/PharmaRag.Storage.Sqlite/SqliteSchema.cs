@@ -174,9 +174,21 @@ public static class SqliteSchema
             status INTEGER NOT NULL);
         CREATE INDEX audit_log_at ON audit_log(at);
         """,
+        """
+        -- The graph's search tables keep their own text, as keyword_fts does since version 7: a
+        -- contentless table keeps a removed name's length in its BM25 statistics, so rankings
+        -- drifted after every removal. The text is the merge policy's, so it is filled in C#.
+        DROP TABLE entity_fts;
+        DROP TABLE relation_fts;
+        CREATE VIRTUAL TABLE entity_fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE relation_fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
+        """,
     ];
 
     public static int Version => Migrations.Length;
+
+    // The version whose graph search tables are filled from the entities and relations in C#.
+    private const int GraphSearchTextVersion = 9;
 
     public static async Task MigrateAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
@@ -197,6 +209,10 @@ public static class SqliteSchema
                 migrate.Transaction = transaction;
                 migrate.CommandText = Migrations[version] + $"\nPRAGMA user_version = {version + 1};";
                 await migrate.ExecuteNonQueryAsync(cancellationToken);
+                if (version + 1 == GraphSearchTextVersion)
+                {
+                    await SqliteGraphStore.FillSearchTablesAsync(connection, transaction, cancellationToken);
+                }
             }
         }, cancellationToken);
 

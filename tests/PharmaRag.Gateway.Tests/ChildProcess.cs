@@ -30,7 +30,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts `pharmarag COMMAND --urls URL ARGS...` with extra environment variables; does not wait for it.</summary>
+    /// <summary>Starts `pharmarag COMMAND --urls URL ARGS...` with extra environment variables (an empty value removes one); does not wait for it.</summary>
     public static ChildProcess Start(string command, int port, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -42,7 +42,14 @@ public sealed class ChildProcess : IAsyncDisposable
         }
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name); // an empty value unsets what this process would pass on
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
         var process = Process.Start(start)!;
         Log = new System.Collections.Concurrent.ConcurrentQueue<string>();

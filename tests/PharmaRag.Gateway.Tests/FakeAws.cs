@@ -63,6 +63,26 @@ public sealed class FakeAws : IAsyncDisposable
 
     public ConcurrentQueue<string> Rejections { get; } = new();
 
+    /// <summary>ECS actions answered with ThrottlingException, as ECS answers a caller over its rate.</summary>
+    public ConcurrentQueue<string> Throttled { get; } = new();
+
+    private int _throttleNext;
+
+    /// <summary>Throttle every ECS call from now on.</summary>
+    public bool AlwaysThrottle { get; set; }
+
+    /// <summary>Answer the next <paramref name="count"/> ECS calls with ThrottlingException (400).</summary>
+    public void ThrottleNext(int count)
+    {
+        lock (_gate)
+        {
+            _throttleNext = count;
+        }
+    }
+
+    /// <summary>When set, a request must carry (and sign) this session token, as temporary credentials require.</summary>
+    public string? RequiredSessionToken { get; set; }
+
     public static async Task<FakeAws> StartAsync(IFakeTaskRunner? tasks = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -83,11 +103,17 @@ public sealed class FakeAws : IAsyncDisposable
         var body = buffer.ToArray();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var isEcs = target.Length > 0;
-        var failure = VerifySignature(context.Request, body, isEcs ? "ecs" : "elasticloadbalancing");
+        var failure = VerifySignature(context.Request, body, isEcs ? "ecs" : "elasticloadbalancing") ?? VerifySessionToken(context.Request);
         if (failure is not null)
         {
             Rejections.Enqueue(failure);
             await (isEcs ? EcsErrorAsync(context, 403, "InvalidSignatureException", failure) : ElbErrorAsync(context, 403, "SignatureDoesNotMatch", failure));
+            return;
+        }
+        if (isEcs && TakeThrottle())
+        {
+            Throttled.Enqueue(target.Split('.')[^1]);
+            await EcsErrorAsync(context, 400, "ThrottlingException", "Rate exceeded");
             return;
         }
         if (isEcs)
@@ -214,6 +240,35 @@ public sealed class FakeAws : IAsyncDisposable
         context.Response.ContentType = "text/xml";
         await context.Response.WriteAsync(
             $"""<DescribeTargetHealthResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><DescribeTargetHealthResult><TargetHealthDescriptions>{members}</TargetHealthDescriptions></DescribeTargetHealthResult><ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata></DescribeTargetHealthResponse>""");
+    }
+
+    private bool TakeThrottle()
+    {
+        lock (_gate)
+        {
+            if (AlwaysThrottle)
+            {
+                return true;
+            }
+            if (_throttleNext > 0)
+            {
+                _throttleNext--;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private string? VerifySessionToken(HttpRequest request)
+    {
+        if (RequiredSessionToken is null)
+        {
+            return null;
+        }
+        var signed = request.Headers.Authorization.ToString().Split("SignedHeaders=", 2).ElementAtOrDefault(1)?.Split(',')[0].Split(';') ?? [];
+        return request.Headers["x-amz-security-token"].ToString() == RequiredSessionToken && signed.Contains("x-amz-security-token")
+            ? null
+            : "The security token included in the request is invalid.";
     }
 
     // SigV4 verification, written from the protocol description rather than shared with the client.

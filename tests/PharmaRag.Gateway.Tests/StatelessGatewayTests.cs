@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PharmaRag.Core.Access;
+using PharmaRag.Server.Access;
 using PharmaRag.Server.Tests;
 using PharmaRag.Testing;
 
@@ -63,7 +64,12 @@ public sealed class StatelessGatewayTests
         cluster.Tasks.Start();
         await Wait.UntilAsync(cluster.Tasks.IsHealthyAsync, "the task to be healthy");
         var (record, key) = ApiKeySecret.Create("clinical", ApiKeyRole.Reader, "test", DateTimeOffset.UtcNow);
-        await (await ((InProcessServerTasks)cluster.Tasks).ServicesAsync()).GetRequiredService<IApiKeyStore>().AddAsync(record, CancellationToken.None);
+        var server = await ((InProcessServerTasks)cluster.Tasks).ServicesAsync();
+        await server.GetRequiredService<IApiKeyStore>().AddAsync(record, CancellationToken.None);
+        await server.GetRequiredService<ApiKeyPublisher>().PublishAsync(CancellationToken.None); // for the gateway, as /keys does
+        var (otherRecord, otherKey) = ApiKeySecret.Create("clinical", ApiKeyRole.Reader, "another reader", DateTimeOffset.UtcNow);
+        await server.GetRequiredService<IApiKeyStore>().AddAsync(otherRecord, CancellationToken.None);
+        await server.GetRequiredService<ApiKeyPublisher>().PublishAsync(CancellationToken.None);
         using var data = new TempDirectory();
         // A fresh instance with no cold-start wait queues its first query in the inbox.
         await using var gateway = await InProcessGateway.StartAsync(data.Path, cluster.GatewaySettings(coldStartWaitSeconds: 0));
@@ -88,11 +94,15 @@ public sealed class StatelessGatewayTests
         Assert.Equal(HttpStatusCode.OK, answer!.StatusCode);
         Assert.Equal("dose", (string?)(await answer.Content.ReadFromJsonAsync<JsonObject>())!["query"]);
 
-        // Anyone else holding the id learns nothing: no answer, not even that the query exists.
+        // Anyone else holding the id learns nothing: no answer, not even that the query exists
+        // (another key of the same workspace, or the local user of this loopback-only gateway).
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.Client.GetAsync(location)).StatusCode);
         using var other = new HttpRequestMessage(HttpMethod.Get, location);
-        other.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "prk_someone_else");
+        other.Headers.Authorization = new AuthenticationHeaderValue("Bearer", otherKey);
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.Client.SendAsync(other)).StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, location);
+        forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "prk_someone_else");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Client.SendAsync(forged)).StatusCode);
     }
 
     [Fact]

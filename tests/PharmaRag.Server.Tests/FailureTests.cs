@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Core.Content;
+using PharmaRag.Documents;
 using PharmaRag.Testing;
 
 namespace PharmaRag.Server.Tests;
@@ -22,6 +25,30 @@ public sealed class FailureTests
         Assert.Equal("processed", (string)(await server.Client.WaitForFinalStatusAsync(good))["status"]!);
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health")).StatusCode);
         Assert.NotEmpty((await server.Client.AskAsync("metformin study"))["citations"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_bug_in_our_own_layout_code_is_reported_as_an_internal_error_never_as_a_damaged_pdf()
+    {
+        using var data = new TempDirectory();
+        // The server's PDF parser with a bug injected into our layout code on page 2; PdfPig reads the file fine.
+        await using var server = await InProcessServer.StartAsync(data.Path, null, services =>
+        {
+            services.Remove(services.Single(d => d.ImplementationType == typeof(PdfDocumentParser)));
+            services.AddSingleton<IDocumentParser>(new PdfDocumentParser
+            {
+                ReadLayout = (page, number) => number == 2 ? throw new InvalidOperationException("layout bug") : Documents.Pdf.PdfPageReader.Read(page, number),
+            });
+        });
+
+        var id = await server.Client.UploadAsync("valid.pdf", TestPdf.Numbered(4, "metformin"));
+        var failed = await server.Client.WaitForFinalStatusAsync(id);
+
+        Assert.Equal(("failed", "parsing"), ((string)failed["status"]!, (string)failed["step"]!));
+        var error = (string)failed["error"]!;
+        Assert.StartsWith("Internal error in the parsing step (InvalidOperationException)", error);
+        Assert.DoesNotContain("damaged", error);
+        Assert.DoesNotContain("layout bug", error);
     }
 
     [Fact]

@@ -29,7 +29,12 @@ public sealed class InProcessServer : IAsyncDisposable
         StartAsync(dataDirectory, null, configuration);
 
     /// <summary>The server on a clock the test drives (FakeTimeProvider), or the system clock when null.</summary>
-    public static async Task<InProcessServer> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
+    public static Task<InProcessServer> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration) =>
+        StartAsync(dataDirectory, clock, null, configuration);
+
+    /// <summary>The server with some of its services replaced after its own registrations.</summary>
+    public static async Task<InProcessServer> StartAsync(
+        string dataDirectory, TimeProvider? clock, Action<IServiceCollection>? configureServices, params string[] configuration)
     {
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
         // Offline models unless a test configures models, whatever OPENAI_API_KEY the environment holds.
@@ -37,7 +42,7 @@ public sealed class InProcessServer : IAsyncDisposable
             ? []
             : ["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"];
         var args = offline.Concat(configuration).Append("--Logging:LogLevel:Default=Warning").ToArray();
-        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args) { Clock = clock });
+        var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args) { Clock = clock, ConfigureServices = configureServices });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new InProcessServer(app, dataLock, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });

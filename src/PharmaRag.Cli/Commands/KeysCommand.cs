@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using PharmaRag.Cli.Terminal;
+using PharmaRag.Server.Terminal;
 using PharmaRag.Core.Access;
+using PharmaRag.Core.Storage;
+using PharmaRag.Server.Access;
 using Spectre.Console;
 
 namespace PharmaRag.Cli.Commands;
@@ -40,6 +42,7 @@ internal static class KeysCommand
             var (record, key) = ApiKeySecret.Create(
                 space, Enum.Parse<ApiKeyRole>(parse.GetValue(role)!, ignoreCase: true), parse.GetValue(name), services.Get<TimeProvider>().GetUtcNow());
             await services.Get<IApiKeyStore>().AddAsync(record, cancellationToken);
+            await PublishAsync(services, cancellationToken);
             Console.WriteLine($"Created key {record.KeyId} ({parse.GetValue(role)} in workspace {space}). It is shown only now; keep it secret:");
             Console.WriteLine(key);
             return 0;
@@ -96,11 +99,16 @@ internal static class KeysCommand
                     ? $"No key {keyId}: see `pharmarag keys list`."
                     : $"Key {keyId} is already revoked.");
             }
+            await PublishAsync(services, cancellationToken);
             Console.WriteLine($"Revoked key {keyId}.");
             return 0;
         });
         return command;
     }
+
+    /// <summary>The gateway verifies keys from the directory published to the object store: publish it now.</summary>
+    private static Task PublishAsync(CliServices services, CancellationToken cancellationToken) =>
+        new ApiKeyPublisher(services.Get<IApiKeyStore>(), services.Get<IObjectStore>(), services.Get<TimeProvider>()).PublishAsync(cancellationToken);
 
     /// <summary>Keys live beside the default workspace's data; a running server shares them.</summary>
     private static Task<CliServices> OpenAsync(ParseResult parse, Option<string?> data, CancellationToken cancellationToken) =>

@@ -4,13 +4,10 @@ namespace PharmaRag.Core.Access;
 /// Where API keys live (hashed). One store per deployment, beside the default workspace's data,
 /// whatever the number of workspaces.
 /// </summary>
-public interface IApiKeyStore
+public interface IApiKeyStore : IApiKeyLookup
 {
     /// <summary>Stores a new key; a key id that already exists is an <see cref="InvalidOperationException"/>.</summary>
     Task AddAsync(ApiKeyRecord key, CancellationToken cancellationToken);
-
-    /// <summary>The key with this id, revoked or not, or null.</summary>
-    Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken);
 
     /// <summary>Every key, oldest first.</summary>
     Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken);

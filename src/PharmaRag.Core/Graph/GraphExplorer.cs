@@ -8,7 +8,7 @@ public sealed class GraphExplorer(IGraphStore graph)
         (await graph.GetEntitiesAsync([EntityKey.Of(label)], cancellationToken)).FirstOrDefault()
         ?? (await graph.SearchEntitiesAsync(label, 1, cancellationToken)).FirstOrDefault();
 
-    /// <summary>Breadth-first: the entity, its neighbours up to <paramref name="depth"/> hops, heaviest relations first.</summary>
+    /// <summary>The entity and its neighbours up to <paramref name="depth"/> hops (<see cref="IGraphStore.WalkAsync"/>), nearest and heaviest first.</summary>
     public async Task<Subgraph?> AroundAsync(string label, int depth, int maxNodes, CancellationToken cancellationToken)
     {
         var start = await FindAsync(label, cancellationToken);
@@ -16,27 +16,10 @@ public sealed class GraphExplorer(IGraphStore graph)
         {
             return null;
         }
-        var included = new HashSet<string>(StringComparer.Ordinal) { start.Id };
-        var frontier = new List<string> { start.Id };
-        var truncated = false;
-        for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
-        {
-            var next = new List<string>();
-            foreach (var relation in await graph.GetRelationsOfAsync(frontier, maxNodes * 4, cancellationToken))
-            {
-                foreach (var id in new[] { relation.SourceId, relation.TargetId }.Where(id => !included.Contains(id)))
-                {
-                    if (included.Count >= maxNodes)
-                    {
-                        truncated = true;
-                        break;
-                    }
-                    included.Add(id);
-                    next.Add(id);
-                }
-            }
-            frontier = next;
-        }
+        // One more than asked for tells whether the neighbourhood was cut.
+        var walked = await graph.WalkAsync(start.Id, depth, maxNodes + 1, cancellationToken);
+        var truncated = walked.Count > maxNodes;
+        var included = walked.Take(maxNodes).Select(w => w.EntityId).ToHashSet(StringComparer.Ordinal);
         var nodes = await graph.GetEntitiesAsync(included, cancellationToken);
         var edges = (await graph.GetRelationsOfAsync(included, maxNodes * 8, cancellationToken))
             .Where(r => included.Contains(r.SourceId) && included.Contains(r.TargetId))

@@ -31,6 +31,13 @@ public interface IGraphStore
     /// <summary>Relations touching any of the entities, heaviest first.</summary>
     Task<IReadOnlyList<Relation>> GetRelationsOfAsync(IReadOnlyCollection<string> entityIds, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The start and every entity within <paramref name="depth"/> hops of it, nearest first; within a
+    /// hop, those joined to the hop before by the heaviest relation first, then by id (ordinal). At
+    /// most <paramref name="limit"/>. <see cref="GraphWalk.BreadthFirstAsync"/> is the reference.
+    /// </summary>
+    Task<IReadOnlyList<WalkedEntity>> WalkAsync(string startId, int depth, int limit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
     Task<(int Entities, int Relations)> CountAsync(CancellationToken cancellationToken);

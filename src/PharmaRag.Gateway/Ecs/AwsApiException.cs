@@ -8,4 +8,7 @@ public sealed class AwsApiException(HttpStatusCode status, string code, string m
 {
     public HttpStatusCode Status { get; } = status;
     public string Code { get; } = code;
+
+    /// <summary>AWS throttled the call (and kept doing so through every retry).</summary>
+    public bool IsThrottling => Status == HttpStatusCode.TooManyRequests || AwsErrorCodes.IsThrottling(Code);
 }

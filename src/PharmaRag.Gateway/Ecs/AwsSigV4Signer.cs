@@ -1,83 +1,72 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Collections.Concurrent;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
 
 namespace PharmaRag.Gateway.Ecs;
 
 /// <summary>
-/// AWS Signature Version 4 (docs: "Create a signed AWS API request"): canonical request,
-/// string to sign, derived signing key, Authorization header.
+/// Signs an <see cref="HttpRequestMessage"/> with AWSSDK.Core's own SigV4 signer (AWS4Signer):
+/// the request is mirrored into the SDK's request type, signed there (canonical request, string to
+/// sign, derived key), and the SigV4 headers are copied back. Credentials come from
+/// <see cref="AwsCredentialSource"/>; the session token, when there is one, is signed as well.
 /// </summary>
-public sealed class AwsSigV4Signer(AwsCredentials credentials, TimeProvider clock)
+public sealed class AwsSigV4Signer(AwsCredentialSource credentials, TimeProvider clock)
 {
-    public const string Algorithm = "AWS4-HMAC-SHA256";
+    private static readonly string[] SigningHeaders = ["Authorization", "X-Amz-Date", "X-Amz-Content-SHA256", "X-Amz-Security-Token"];
 
-    /// <summary>Adds x-amz-date (and the session token) and the Authorization header to a request.</summary>
+    // Only what the call means is signed: trace propagation (traceparent), user agent and framing
+    // headers are set or rewritten below this handler, and a signed header that changes breaks the signature.
+    private static readonly string[] SignedHeaderNames = ["Content-Type", "Content-MD5", "Range"];
+
+    private readonly AWS4Signer _signer = new();
+    private readonly ConcurrentDictionary<(string Region, string Service), SigningOnlyClientConfig> _configs = new();
+
+    /// <summary>Adds X-Amz-Date, X-Amz-Content-SHA256 (and the session token) and the Authorization header.</summary>
     public async Task SignAsync(HttpRequestMessage request, string region, string service, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        var amzDate = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        request.Headers.TryAddWithoutValidation("x-amz-date", amzDate);
-        if (credentials.SessionToken is { } token)
+        var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
+        if (uri.Query.Length > 1)
         {
-            request.Headers.TryAddWithoutValidation("x-amz-security-token", token);
+            throw new NotSupportedException("The gateway's AWS calls carry their parameters in the body, not the query string.");
+        }
+        var identity = await credentials.GetAsync(cancellationToken);
+        foreach (var name in SigningHeaders)
+        {
+            request.Headers.Remove(name); // a retried request is signed afresh
         }
 
-        var uri = request.RequestUri!;
-        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var sdkRequest = new DefaultRequest(SigningOnlyRequest.Instance, service)
         {
-            ["host"] = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}",
+            HttpMethod = request.Method.Method,
+            Endpoint = new Uri(uri.GetLeftPart(UriPartial.Authority)),
+            ResourcePath = uri.AbsolutePath,
+            Content = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken),
         };
-        foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        foreach (var (name, values) in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
         {
-            var name = header.Key.ToLowerInvariant();
-            if (name.StartsWith("x-amz-", StringComparison.Ordinal) || name == "content-type")
+            if (IsSigned(name))
             {
-                headers[name] = string.Join(",", header.Value);
+                sdkRequest.Headers[name] = string.Join(",", values);
             }
         }
-        var signature = Sign(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), headers, Hex(SHA256.HashData(body)),
-            amzDate, region, service, credentials.SecretAccessKey);
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"{Algorithm} Credential={credentials.AccessKeyId}/{Scope(amzDate, region, service)}, " +
-            $"SignedHeaders={string.Join(';', headers.Keys)}, Signature={signature}");
+        if (identity.UseToken)
+        {
+            sdkRequest.Headers["X-Amz-Security-Token"] = identity.Token;
+        }
+
+        var result = _signer.SignRequest(sdkRequest, _configs.GetOrAdd((region, service), key => new SigningOnlyClientConfig(key.Region, key.Service)), metrics: null,
+            identity.AccessKey, identity.SecretKey, clock.GetUtcNow().UtcDateTime);
+
+        foreach (var (name, value) in sdkRequest.Headers)
+        {
+            if (SigningHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        request.Headers.TryAddWithoutValidation("Authorization", result.ForAuthorizationHeader);
     }
 
-    /// <summary>The signature for a canonical request; <paramref name="headers"/> are lower-case names in order.</summary>
-    public static string Sign(
-        string method, string path, string query, IReadOnlyDictionary<string, string> headers, string payloadHash,
-        string amzDate, string region, string service, string secretAccessKey)
-    {
-        var canonicalRequest = string.Join('\n',
-            method,
-            CanonicalPath(path),
-            CanonicalQuery(query),
-            string.Concat(headers.Select(h => $"{h.Key}:{h.Value.Trim()}\n")),
-            string.Join(';', headers.Keys),
-            payloadHash);
-        var stringToSign = string.Join('\n',
-            Algorithm, amzDate, Scope(amzDate, region, service), Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
-
-        var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), amzDate[..8]);
-        key = Hmac(key, region);
-        key = Hmac(key, service);
-        key = Hmac(key, "aws4_request");
-        return Hex(Hmac(key, stringToSign));
-    }
-
-    public static string Scope(string amzDate, string region, string service) => $"{amzDate[..8]}/{region}/{service}/aws4_request";
-
-    private static string CanonicalPath(string path) =>
-        path.Length == 0 ? "/" : string.Join('/', path.Split('/').Select(s => Uri.EscapeDataString(Uri.UnescapeDataString(s))));
-
-    private static string CanonicalQuery(string query) =>
-        string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Select(p => (Key: Uri.EscapeDataString(Uri.UnescapeDataString(p[0])), Value: Uri.EscapeDataString(Uri.UnescapeDataString(p.Length > 1 ? p[1] : ""))))
-            .OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
-            .Select(p => $"{p.Key}={p.Value}"));
-
-    private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
-
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+    private static bool IsSigned(string header) =>
+        header.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase) || SignedHeaderNames.Contains(header, StringComparer.OrdinalIgnoreCase);
 }

@@ -8,10 +8,14 @@ namespace PharmaRag.Gateway.Ecs;
 
 /// <summary>
 /// The few calls of Amazon ECS's JSON API the gateway needs (AWS JSON 1.1 protocol: POST / with
-/// X-Amz-Target "AmazonEC2ContainerServiceV20141113.Action"), signed with SigV4.
+/// X-Amz-Target "AmazonEC2ContainerServiceV20141113.Action"). The HttpClient signs each attempt
+/// (<see cref="AwsSigningHandler"/>) and retries throttling and transient failures (<see cref="AwsRetry"/>).
 /// </summary>
-public sealed class EcsApiClient(HttpClient http, AwsSigV4Signer signer, EcsOptions options)
+public sealed class EcsApiClient(HttpClient http, EcsOptions options)
 {
+    /// <summary>The named HttpClient, with retry and SigV4 signing for the "ecs" service.</summary>
+    public const string ClientName = "aws-ecs";
+
     public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
     public const string ContentType = "application/x-amz-json-1.1";
 
@@ -57,14 +61,15 @@ public sealed class EcsApiClient(HttpClient http, AwsSigV4Signer signer, EcsOpti
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
         request.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + action);
-        await signer.SignAsync(request, options.Region, "ecs", cancellationToken);
+        // Every action used here is safe to repeat: three reads, and UpdateService to an absolute desired count.
+        request.Options.Set(AwsRetry.Idempotent, true);
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var error = TryParse(text);
-            var type = ((string?)error?["__type"] ?? "UnknownError").Split('#')[^1];
-            throw new AwsApiException(response.StatusCode, type, (string?)error?["message"] ?? (string?)error?["Message"] ?? text);
+            throw new AwsApiException(response.StatusCode, AwsErrorBody.ReadCode(text) ?? "UnknownError",
+                (string?)error?["message"] ?? (string?)error?["Message"] ?? text);
         }
         return TryParse(text) ?? new JsonObject();
     }

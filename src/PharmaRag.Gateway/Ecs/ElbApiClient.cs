@@ -5,10 +5,14 @@ namespace PharmaRag.Gateway.Ecs;
 
 /// <summary>
 /// Elastic Load Balancing v2's DescribeTargetHealth (AWS Query protocol: form-encoded POST,
-/// XML answer), signed with SigV4: compute takes traffic once a target is healthy.
+/// XML answer): compute takes traffic once a target is healthy. The HttpClient signs each attempt
+/// and retries throttling and transient failures, as for <see cref="EcsApiClient"/>.
 /// </summary>
-public sealed class ElbApiClient(HttpClient http, AwsSigV4Signer signer, EcsOptions options)
+public sealed class ElbApiClient(HttpClient http, EcsOptions options)
 {
+    /// <summary>The named HttpClient, with retry and SigV4 signing for the "elasticloadbalancing" service.</summary>
+    public const string ClientName = "aws-elb";
+
     public const string ApiVersion = "2015-12-01";
 
     private Uri Endpoint => new(options.ElbEndpoint ?? $"https://elasticloadbalancing.{options.Region}.amazonaws.com");
@@ -24,7 +28,7 @@ public sealed class ElbApiClient(HttpClient http, AwsSigV4Signer signer, EcsOpti
                 ["TargetGroupArn"] = options.TargetGroupArn ?? throw new InvalidOperationException("PharmaRag:Gateway:Ecs:TargetGroupArn is not set."),
             }),
         };
-        await signer.SignAsync(request, options.Region, "elasticloadbalancing", cancellationToken);
+        request.Options.Set(AwsRetry.Idempotent, true); // a read
         using var response = await http.SendAsync(request, cancellationToken);
         var document = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         if (!response.IsSuccessStatusCode)

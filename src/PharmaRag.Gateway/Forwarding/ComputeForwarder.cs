@@ -55,9 +55,7 @@ public sealed partial class ComputeForwarder(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogUnavailable(ex, compute.Mode);
-                await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Compute unavailable",
-                    $"Compute ({compute.Mode}) could not be started: {ComputeFailure.Describe(ex)}.");
+                await WriteUnavailableAsync(context, ex);
                 return;
             }
             HttpResponseMessage response;
@@ -126,6 +124,14 @@ public sealed partial class ComputeForwarder(
             await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             await context.Response.Body.FlushAsync(cancellationToken);
         }
+    }
+
+    /// <summary>503 for a start that failed: the kind of failure for the client, the exception for the log.</summary>
+    public Task WriteUnavailableAsync(HttpContext context, Exception error)
+    {
+        LogUnavailable(error, compute.Mode);
+        return WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Compute unavailable",
+            $"Compute ({compute.Mode}) could not be started: {ComputeFailure.Describe(error)}.");
     }
 
     private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail) =>

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Access;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Hosting.Inbox;
 using PharmaRag.Server.Contracts;
 using PharmaRag.Server.Uploads;
+using PharmaRag.Server.Workspaces;
 
 namespace PharmaRag.Gateway.Forwarding;
 
@@ -20,17 +22,37 @@ public sealed partial class ObjectCreatedIntake(
     AutoProcessingFilter autoProcessing,
     ILogger<ObjectCreatedIntake> logger) : IUploadListener
 {
-    /// <summary>Queues the keys that are to be processed and returns them; throws when the inbox cannot be written.</summary>
-    public async Task<IReadOnlyList<string>> AcceptAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the keys (of the deployment's object store) that are to be processed and returns
+    /// them; a key under workspaces/NAME/uploads/ (where a workspace's presigned uploads land in
+    /// S3) is queued for that workspace. Throws when the inbox cannot be written.
+    /// </summary>
+    public Task<IReadOnlyList<string>> AcceptAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        QueueAsync(keys.Distinct().Select(k => (Split(k), k)).ToArray(), cancellationToken);
+
+    /// <summary>Queues keys of one workspace's object store (an upload the gateway took itself).</summary>
+    public Task<IReadOnlyList<string>> AcceptAsync(IReadOnlyList<string> keys, string workspace, CancellationToken cancellationToken) =>
+        QueueAsync(keys.Distinct().Select(k => ((workspace, k), k)).ToArray(), cancellationToken);
+
+    public async Task<DocumentResponse?> OnUploadedAsync(ObjectInfo uploaded, CancellationToken cancellationToken)
+    {
+        await AcceptAsync([uploaded.Key], cancellationToken);
+        // The document id is the upload's SHA-256, which the client already has from the response.
+        return null;
+    }
+
+    private async Task<IReadOnlyList<string>> QueueAsync(
+        IReadOnlyList<((string Workspace, string Key) Target, string Reported)> items, CancellationToken cancellationToken)
     {
         var queued = new List<string>();
-        foreach (var key in keys.Distinct())
+        foreach (var ((workspace, key), reported) in items)
         {
-            if (ObjectKey.IsValid(key, out _) && autoProcessing.ShouldProcess(key))
+            var inWorkspace = workspace == Workspace.Default || key.StartsWith("uploads/", StringComparison.Ordinal);
+            if (inWorkspace && ObjectKey.IsValid(key, out _) && autoProcessing.ShouldProcess(key))
             {
-                await inbox.QueueEventAsync(key, cancellationToken);
-                queued.Add(key);
-                LogQueued(key);
+                await inbox.QueueEventAsync(key, workspace, cancellationToken);
+                queued.Add(reported);
+                LogQueued(workspace, key);
             }
         }
         if (queued.Count > 0)
@@ -40,13 +62,18 @@ public sealed partial class ObjectCreatedIntake(
         return queued;
     }
 
-    public async Task<DocumentResponse?> OnUploadedAsync(ObjectInfo uploaded, CancellationToken cancellationToken)
+    /// <summary>The workspace and the key in its own store of a key of the deployment's store.</summary>
+    private static (string Workspace, string Key) Split(string key)
     {
-        await AcceptAsync([uploaded.Key], cancellationToken);
-        // The document id is the upload's SHA-256, which the client already has from the response.
-        return null;
+        var prefix = WorkspaceSettings.Folder + "/";
+        if (key.StartsWith(prefix, StringComparison.Ordinal) && key.IndexOf('/', prefix.Length) is var end and > 0
+            && key[prefix.Length..end] is var workspace && Workspace.IsValid(workspace) && workspace != Workspace.Default)
+        {
+            return (workspace, key[(end + 1)..]);
+        }
+        return (Workspace.Default, key);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Object {Key} queued for processing")]
-    private partial void LogQueued(string key);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Object {Key} of workspace {Workspace} queued for processing")]
+    private partial void LogQueued(string workspace, string key);
 }

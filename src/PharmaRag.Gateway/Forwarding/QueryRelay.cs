@@ -38,7 +38,13 @@ public sealed class QueryRelay(ComputeForwarder forwarder, IComputeController co
                 var id = await inbox.QueueQueryAsync(computePath, request.ContentType, System.Text.Encoding.UTF8.GetString(body), headers, cancellationToken);
                 return Accepted(request, id);
             }
-            // A start that failed fast (bad credentials, no service) is reported by the forwarder as 503.
+            if (starting.Exception?.InnerException is { } failure)
+            {
+                // A start that failed (bad credentials, no service, throttled through every retry) is
+                // reported as it is: asking AWS again at once would only add to the throttling.
+                await forwarder.WriteUnavailableAsync(request.HttpContext, failure);
+                return Results.Empty;
+            }
         }
         await forwarder.ForwardAsync(request.HttpContext, computePath, body);
         return Results.Empty;

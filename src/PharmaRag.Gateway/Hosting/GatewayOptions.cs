@@ -36,6 +36,13 @@ public sealed class GatewayOptions
 
     public string? ServerArguments { get; set; }
 
+    /// <summary>
+    /// How long the gateway keeps the key directory the server publishes before reading it again:
+    /// a key revoked on the server is refused by the gateway at the latest this long afterwards.
+    /// </summary>
+    [Range(0, 3600)]
+    public double KeyCacheSeconds { get; set; } = 30;
+
     public EcsOptions Ecs { get; set; } = new();
 
     public TimeSpan IdleTimeout => TimeSpan.FromSeconds(IdleTimeoutSeconds);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
+using PharmaRag.Gateway.Access;
 using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Ecs;
 using PharmaRag.Gateway.Endpoints;
@@ -41,7 +42,6 @@ public static class PharmaRagGateway
         services.AddHttpClient(nameof(ComputeForwarder), http => http.Timeout = TimeSpan.FromMinutes(10));
         services.AddHttpClient(nameof(LocalProcessComputeController));
         services.AddHttpClient(nameof(IdleCheck));
-        services.AddHttpClient(nameof(EcsApiClient));
         AddComputeController(services, builder.Configuration[$"{GatewayOptions.Section}:Compute"] ?? "local-process", settings);
 
         services.AddSingleton<ComputeActivity>();
@@ -53,12 +53,15 @@ public static class PharmaRagGateway
         services.AddSingleton<IUploadListener>(sp => sp.GetRequiredService<ObjectCreatedIntake>());
         services.AddHostedService<ComputeLifetime>();
         services.AddHostedService<IdleStopper>();
+        services.AddGatewayAccess(builder.Configuration, settings.Urls);
 
         var app = builder.Build();
         app.UseApiConventions();
         app.UseWebPage(); // the page's static files; they never start compute
-        app.MapGatewayEndpoints();
-        app.MapUploadEndpoints();
+        app.UseGatewayAccess();
+        var api = app.MapGatewayApi();
+        api.MapGatewayEndpoints();
+        api.MapUploadEndpoints();
         return app;
     }
 
@@ -71,20 +74,32 @@ public static class PharmaRagGateway
                     "always-on compute runs the server in this process: start it with `pharmarag gateway --compute always-on`, or use ecs or local-process."));
                 break;
             case "ecs":
-                services.AddSingleton(sp => new AwsSigV4Signer(
-                    AwsCredentials.Resolve(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs), sp.GetRequiredService<TimeProvider>()));
-                services.AddSingleton(sp => new EcsApiClient(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EcsApiClient)),
-                    sp.GetRequiredService<AwsSigV4Signer>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs));
-                services.AddSingleton(sp => new ElbApiClient(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EcsApiClient)),
-                    sp.GetRequiredService<AwsSigV4Signer>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs));
+                AddEcsClients(services);
                 services.AddSingleton<IComputeController, EcsComputeController>();
                 break;
             default:
                 services.AddSingleton<IComputeController, LocalProcessComputeController>();
                 break;
         }
+    }
+
+    /// <summary>
+    /// The ECS and ELB JSON/Query clients (AWSSDK.ECS is not available): credentials from settings or the
+    /// SDK's default chain, each attempt signed by the SDK's SigV4 signer, throttling and transient failures retried.
+    /// </summary>
+    private static void AddEcsClients(IServiceCollection services)
+    {
+        static EcsOptions Ecs(IServiceProvider sp) => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ecs;
+        services.AddSingleton(sp => new AwsCredentialSource(Ecs(sp)));
+        services.AddSingleton(sp => new AwsSigV4Signer(sp.GetRequiredService<AwsCredentialSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(EcsApiClient.ClientName)
+            .AddAwsRetry()
+            .AddHttpMessageHandler(sp => new AwsSigningHandler(sp.GetRequiredService<AwsSigV4Signer>(), Ecs(sp).Region, "ecs"));
+        services.AddHttpClient(ElbApiClient.ClientName)
+            .AddAwsRetry()
+            .AddHttpMessageHandler(sp => new AwsSigningHandler(sp.GetRequiredService<AwsSigV4Signer>(), Ecs(sp).Region, "elasticloadbalancing"));
+        services.AddSingleton(sp => new EcsApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(EcsApiClient.ClientName), Ecs(sp)));
+        services.AddSingleton(sp => new ElbApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ElbApiClient.ClientName), Ecs(sp)));
     }
 
     public static async Task RunAsync(GatewaySettings settings, CancellationToken cancellationToken)

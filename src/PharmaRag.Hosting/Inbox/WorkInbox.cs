@@ -20,15 +20,24 @@ public sealed class WorkInbox(IObjectStore objects, TimeProvider clock)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Queues an upload for processing; one marker per key, so S3's retries of an event are harmless.</summary>
-    public async Task QueueEventAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues an upload for processing in a workspace (null: the default one); one marker per
+    /// workspace and key, so S3's retries of an event are harmless.
+    /// </summary>
+    public async Task QueueEventAsync(string key, string? workspace, CancellationToken cancellationToken)
     {
         if (!ObjectKey.IsValid(key, out var error))
         {
             throw new ArgumentException(error, nameof(key));
         }
-        var marker = EventsPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..40] + ".json";
-        await WriteAsync(marker, new QueuedEvent(key, clock.GetUtcNow()), cancellationToken);
+        workspace = workspace == Core.Access.Workspace.Default ? null : workspace;
+        if (workspace is not null && !Core.Access.Workspace.IsValid(workspace))
+        {
+            throw new ArgumentException(Core.Access.Workspace.Rule, nameof(workspace));
+        }
+        var identity = workspace is null ? key : workspace + "\n" + key;
+        var marker = EventsPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..40] + ".json";
+        await WriteAsync(marker, new QueuedEvent(key, clock.GetUtcNow(), workspace), cancellationToken);
     }
 
     /// <summary>Queues a query for the server; returns its id.</summary>

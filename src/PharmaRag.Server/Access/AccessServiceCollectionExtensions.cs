@@ -22,38 +22,16 @@ namespace PharmaRag.Server.Access;
 /// </summary>
 public static partial class AccessServiceCollectionExtensions
 {
-    public const string PolicyScheme = "PharmaRag";
+    public const string PolicyScheme = AccessAuthentication.PolicyScheme;
     public const string RateLimitPolicy = "per-caller";
 
     public static IServiceCollection AddPharmaRagAccess(this IServiceCollection services, IConfiguration configuration, string urls)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPharmaRagAuthentication(configuration, urls);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        services.AddSingleton(AccessMode.For(urls, auth));
-
-        var authentication = services.AddAuthentication(PolicyScheme)
-            .AddPolicyScheme(PolicyScheme, "API key or JWT bearer", o => o.ForwardDefaultSelector = context =>
-                auth.Jwt.Enabled && BearerToken(context) is { } token && !ApiKeySecret.LooksLikeKey(token)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        if (auth.Jwt.Enabled)
-        {
-            authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o => JwtClaimsMapping.Configure(o, auth.Jwt));
-        }
-        // Authentication brings data protection, which would create a key ring in the user's
-        // home folder at start-up; nothing here uses it (no cookies, no antiforgery tokens).
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        var keyRingWarmUp = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToArray();
-        foreach (var descriptor in keyRingWarmUp)
-        {
-            services.Remove(descriptor);
-        }
-        services.AddAuthorizationBuilder()
-            .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Reader), p => p.RequireClaim(AccessClaims.Role, "reader", "writer", "admin"))
-            .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Writer), p => p.RequireClaim(AccessClaims.Role, "writer", "admin"))
-            .AddPolicy(RoutePermissions.Policy(ApiKeyRole.Admin), p => p.RequireClaim(AccessClaims.Role, "admin"));
+        services.AddSingleton<IApiKeyLookup>(sp => sp.GetRequiredService<IApiKeyStore>());
+        services.AddSingleton<ApiKeyPublisher>();
+        services.AddHostedService<ApiKeyPublishing>();
 
         services.AddRateLimiter(o =>
         {
@@ -122,12 +100,6 @@ public static partial class AccessServiceCollectionExtensions
         api.RequireRateLimiting(RateLimitPolicy);
         api.AddEndpointFilter(WorkspaceEndpointFilter.InvokeAsync);
         return api;
-    }
-
-    private static string? BearerToken(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Authentication is required: {Reason}")]

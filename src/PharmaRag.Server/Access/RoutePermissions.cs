@@ -41,7 +41,7 @@ public static class RoutePermissions
     private static readonly RoutePermission Unclassified = new(ApiKeyRole.Admin, "unclassified");
 
     /// <summary>The policy name of a role: the role's own name.</summary>
-    public static string Policy(ApiKeyRole role) => AccessClaims.RoleName(role);
+    public static string Policy(ApiKeyRole role) => AccessAuthentication.Policy(role);
 
     /// <summary>
     /// Applies the table to every endpoint mapped on <paramref name="group"/>, after the endpoint's

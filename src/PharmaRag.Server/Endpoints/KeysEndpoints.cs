@@ -24,7 +24,7 @@ public static class KeysEndpoints
         TypedResults.Ok<IReadOnlyList<KeyResponse>>((await keys.ListAsync(cancellationToken)).Select(KeyResponse.From).ToArray());
 
     internal static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem>> CreateAsync(
-        CreateKeyRequest? request, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+        CreateKeyRequest? request, IApiKeyStore keys, ApiKeyPublisher publisher, TimeProvider time, CancellationToken cancellationToken)
     {
         var workspace = request?.Workspace ?? Workspace.Default;
         var errors = new Dictionary<string, string[]>();
@@ -46,9 +46,18 @@ public static class KeysEndpoints
         }
         var (record, key) = ApiKeySecret.Create(workspace, role, request?.Name, time.GetUtcNow());
         await keys.AddAsync(record, cancellationToken);
+        await publisher.PublishAsync(cancellationToken); // the gateway verifies keys from what is published
         return TypedResults.Created($"/keys/{record.KeyId}", new CreatedKeyResponse(KeyResponse.From(record), key));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, time.GetUtcNow(), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    internal static async Task<Results<NoContent, NotFound>> RevokeAsync(
+        string id, IApiKeyStore keys, ApiKeyPublisher publisher, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await keys.RevokeAsync(id, time.GetUtcNow(), cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        await publisher.PublishAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
 }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Core.Access;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Hosting.Inbox;
+using PharmaRag.Server.Workspaces;
 
 namespace PharmaRag.Server.Hosting;
 
@@ -17,6 +20,7 @@ namespace PharmaRag.Server.Hosting;
 public sealed partial class InboxWorker(
     WorkInbox inbox,
     DocumentIntake intake,
+    WorkspaceEngines workspaces,
     IServer server,
     IHttpClientFactory httpClients,
     IOptions<InboxOptions> options,
@@ -48,8 +52,12 @@ public sealed partial class InboxWorker(
         {
             try
             {
-                var result = await intake.ProcessKeyAsync(queued.Key, force: false, cancellationToken);
-                LogEventTaken(queued.Key, result.Document.Id, result.Queued);
+                // An upload into a workspace is taken in by that workspace's engine, from its own store.
+                var target = queued.Workspace is { } workspace && workspace != Workspace.Default
+                    ? (await workspaces.GetAsync(workspace, create: true, cancellationToken))!.GetRequiredService<DocumentIntake>()
+                    : intake;
+                var result = await target.ProcessKeyAsync(queued.Key, force: false, cancellationToken);
+                LogEventTaken(queued.Key, queued.Workspace ?? Workspace.Default, result.Document.Id, result.Queued);
             }
             catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException)
             {
@@ -95,8 +103,8 @@ public sealed partial class InboxWorker(
         return uri.Host == "0.0.0.0" ? new UriBuilder(uri) { Host = "127.0.0.1" }.Uri : uri;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued upload {Key} taken in as document {DocumentId} (queued: {Queued})")]
-    private partial void LogEventTaken(string key, string documentId, bool queued);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued upload {Key} of workspace {Workspace} taken in as document {DocumentId} (queued: {Queued})")]
+    private partial void LogEventTaken(string key, string workspace, string documentId, bool queued);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued upload {Key} dropped: {Reason}")]
     private partial void LogEventDropped(string key, string reason);

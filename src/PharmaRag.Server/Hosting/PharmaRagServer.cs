@@ -33,6 +33,7 @@ public static class PharmaRagServer
         builder.Services.AddHostedService<VectorIndexFlusher>();
         builder.Services.AddHostedService<IngestionWorker>();
         builder.Services.AddHostedService<ParentProcessWatcher>();
+        settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseApiConventions();

@@ -7,4 +7,7 @@ public sealed record ServerSettings(string Urls, string DataDirectory, string[] 
 
     /// <summary>The server's clock; the system clock unless a test drives time (FakeTimeProvider).</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>Registrations applied after the server's own, for embedders and tests (a part swapped for one under test).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -93,6 +93,60 @@ public abstract class GraphStoreConformance
     }
 
     [Fact]
+    public async Task Search_order_after_removals_equals_that_of_a_graph_built_from_what_is_left()
+    {
+        // BM25 prefers the short name "zeta" to the long one that says "zeta" twice only while the
+        // average name is short. A removed document of very long names must leave no trace in the
+        // statistics, or the long name wins after the removal where a fresh graph ranks it second.
+        static ChunkGraph Names(string document, int chunk, params string[] names) =>
+            new($"{document}-{chunk}", document, names.Select(n => new EntityMention(n, EntityType.Concept, "A name.", [])).ToArray(), []);
+        var kept = new[]
+        {
+            Names("kept", 0, "zeta zeta alpha beta gamma delta epsilon eta theta iota", "zeta"),
+            Names("kept", 1, "kappa", "lambda", "omicron"),
+        };
+        var filler = Enumerable.Range(0, 20)
+            .Select(i => Names("filler", i, string.Join(' ', Enumerable.Range(0, 60).Select(w => $"lorem{i}x{w}"))))
+            .ToArray();
+
+        await using var drifted = await CreateAsync();
+        await drifted.Port.ReplaceDocumentAsync("filler", filler, None);
+        await drifted.Port.ReplaceDocumentAsync("kept", kept, None);
+        await drifted.Port.ReplaceDocumentAsync("filler", filler.Take(10).ToArray(), None);
+        await drifted.Port.RemoveDocumentAsync("filler", None);
+
+        await using var fresh = await CreateAsync();
+        await fresh.Port.ReplaceDocumentAsync("kept", kept, None);
+
+        var expected = (await fresh.Port.SearchEntitiesAsync("zeta", 5, None)).Select(e => e.Id).ToArray();
+        Assert.Equal(2, expected.Length);
+        Assert.Equal(expected, (await drifted.Port.SearchEntitiesAsync("zeta", 5, None)).Select(e => e.Id));
+        Assert.Equal((5, 0), await drifted.Port.CountAsync(None));
+    }
+
+    [Fact]
+    public async Task A_walk_returns_the_nearest_entities_first_and_within_a_hop_the_heaviest_joined()
+    {
+        await using var f = await CreateAsync();
+        static RelationMention Edge(string a, string b, double weight) => new(a, b, "related", $"{a} and {b}.", weight);
+        // a - b (3), a - c (1), a - d (3); b - e (5), c - e (2), d - f (1); e - g (1): a cycle through e, and a tie at hop 1.
+        await f.Port.ReplaceDocumentAsync("doc",
+            [new("doc-0", "doc", "abcdefg".Select(n => new EntityMention(n.ToString(), EntityType.Concept, "A node.", [])).ToArray(),
+                [Edge("a", "b", 3), Edge("a", "c", 1), Edge("a", "d", 3), Edge("b", "e", 5), Edge("c", "e", 2), Edge("d", "f", 1), Edge("e", "g", 1)])],
+            None);
+
+        async Task<string> WalkAsync(int depth, int limit, string start = "a") =>
+            string.Join(' ', (await f.Port.WalkAsync(start, depth, limit, None)).Select(w => $"{w.EntityId}{w.Hops}"));
+
+        Assert.Equal("a0", await WalkAsync(0, 10));
+        Assert.Equal("a0 b1 d1 c1", await WalkAsync(1, 10));
+        Assert.Equal("a0 b1 d1 c1 e2 f2", await WalkAsync(2, 10));
+        Assert.Equal("a0 b1 d1 c1 e2 f2 g3", await WalkAsync(4, 10));
+        Assert.Equal("a0 b1 d1", await WalkAsync(3, 3));
+        Assert.Equal("e0 b1 c1 g1 a2", await WalkAsync(2, 5, "e"));
+    }
+
+    [Fact]
     public async Task Query_text_is_data_never_query_syntax()
     {
         await using var f = await CreateAsync();

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using PharmaRag.Core.Configuration;
-using PharmaRag.Server.Hosting;
 
 namespace PharmaRag.Server.Workspaces;
 

@@ -9,14 +9,14 @@ namespace PharmaRag.Server.Access;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer prk_...</c> against the hashed keys of the
-/// <see cref="IApiKeyStore"/>. Without the header, and only when authentication is off
+/// <see cref="IApiKeyLookup"/> (the key store on the server, the published key directory on the gateway). Without the header, and only when authentication is off
 /// (loopback), the caller is the local single user: admin of the default workspace.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IApiKeyStore keys,
+    IApiKeyLookup keys,
     AccessMode mode) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

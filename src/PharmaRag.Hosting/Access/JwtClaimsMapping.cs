@@ -9,7 +9,7 @@ namespace PharmaRag.Server.Access;
 /// or a local key set file) and the mapping of a valid token's claims to a workspace and a role.
 /// The token's own claims are dropped afterwards, so a token cannot smuggle PharmaRag's claims in.
 /// </summary>
-internal static class JwtClaimsMapping
+public static class JwtClaimsMapping
 {
     public static void Configure(JwtBearerOptions options, JwtAuthOptions jwt)
     {

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Debian's python3-hnswlib on the same .npy files as `pharmarag bench vectors`: build time on every
+"""Debian's python3-hnswlib on the same .npy files as `pharmarag-bench vectors`: build time on every
 core, recall@k against exact search (numpy), p50/p99 latency and queries/s on one and all threads.
 
 usage: /usr/bin/python3 hnswlib_bench.py BASE.npy QUERIES.npy [K=10] [EF...=16 32 64 128 256]"""

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes base.npy and queries.npy (float32, unit rows) for `pharmarag bench vectors --base --queries`
+"""Writes base.npy and queries.npy (float32, unit rows) for `pharmarag-bench vectors --base --queries`
 and for hnswlib_bench.py: clustered points in a 32-dimensional latent space, projected to DIM
 dimensions with a little isotropic noise, as sentence embeddings are (low intrinsic dimension).
 

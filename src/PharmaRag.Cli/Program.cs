@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PharmaRag.Cli.Commands;
-using PharmaRag.Cli.Terminal;
+using PharmaRag.Server.Terminal;
 
 var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharmaceutical documents.")
 {
@@ -10,7 +10,6 @@ var root = new RootCommand("PharmaRag: multimodal knowledge-graph RAG for pharma
     QueryCommand.Create(),
     DocumentsCommand.Create(),
     ReindexCommand.Create(),
-    PharmaRag.Bench.Commands.BenchCommand.Create(),
     ParseCommand.Create(),
     DbCommand.Create(),
     KeysCommand.Create(),

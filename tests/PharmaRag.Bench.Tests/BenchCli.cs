@@ -3,12 +3,12 @@ using PharmaRag.Bench.Commands;
 
 namespace PharmaRag.Bench.Tests;
 
-/// <summary>Runs `bench ...` in process, as `pharmarag bench ...` would, capturing what it prints.</summary>
+/// <summary>Runs `bench ...` in process, as `pharmarag-bench ...` would, capturing what it prints.</summary>
 internal static class BenchCli
 {
     public static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand("test host") { BenchCommand.Create() };
+        var root = BenchCommand.CreateRoot();
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

@@ -14,7 +14,7 @@ public sealed class BenchDatasetsCommandTests
         WritePdfs(data);
         var json = Path.Combine(temp.Path, "datasets.json");
 
-        var (exit, output, error) = await BenchCli.RunAsync("bench", "datasets", "--data", data, "--json", json);
+        var (exit, output, error) = await BenchCli.RunAsync("datasets", "--data", data, "--json", json);
 
         Assert.True(exit == 0, error);
         var lines = BenchCli.Lines(output);
@@ -52,11 +52,11 @@ public sealed class BenchDatasetsCommandTests
         CopyDirectory(BenchCli.TestData("tiny-bench"), data);
 
         var (exit, output, error) = await BenchCli.RunAsync(
-            "bench", "datasets", "--data", data, "--sets", "scifact", "--quick", "--json", Path.Combine(temp.Path, "q.json"));
+            "datasets", "--data", data, "--sets", "scifact", "--quick", "--json", Path.Combine(temp.Path, "q.json"));
         Assert.True(exit == 0, error);
         Assert.Contains("QUICK RUN", output);
 
-        var (unknownExit, _, unknownError) = await BenchCli.RunAsync("bench", "datasets", "--data", data, "--sets", "scifact,nope");
+        var (unknownExit, _, unknownError) = await BenchCli.RunAsync("datasets", "--data", data, "--sets", "scifact,nope");
         Assert.Equal(2, unknownExit);
         Assert.Contains("nope", unknownError);
     }

@@ -12,7 +12,7 @@ public sealed class BenchQaCommandTests
         var json = Path.Combine(temp.Path, "qa.json");
 
         var (exit, output, error) = await BenchCli.RunAsync(
-            "bench", "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", BenchCli.TestData("tiny-qa", "questions.jsonl"),
+            "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", BenchCli.TestData("tiny-qa", "questions.jsonl"),
             "--k", "3", "--json", json);
 
         Assert.True(exit == 0, error);
@@ -39,7 +39,7 @@ public sealed class BenchQaCommandTests
     public async Task An_unknown_mode_is_refused_before_any_work()
     {
         var (exit, output, error) = await BenchCli.RunAsync(
-            "bench", "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", BenchCli.TestData("tiny-qa", "questions.jsonl"),
+            "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", BenchCli.TestData("tiny-qa", "questions.jsonl"),
             "--mode", "telepathic");
 
         Assert.Equal(2, exit);
@@ -55,7 +55,7 @@ public sealed class BenchQaCommandTests
         await File.WriteAllTextAsync(questions, """{"id": "x", "doc": "missing.pdf", "question": "Dose?", "answers": ["1 mg"]}""");
 
         var (exit, _, error) = await BenchCli.RunAsync(
-            "bench", "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", questions);
+            "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", questions);
 
         Assert.Equal(2, exit);
         Assert.Contains("missing.pdf", error);

@@ -2,16 +2,20 @@ using System.CommandLine;
 
 namespace PharmaRag.Bench.Commands;
 
-/// <summary>`pharmarag bench`: measure ingestion, retrieval quality, latency and memory next to a BM25 baseline.</summary>
+/// <summary>`pharmarag-bench`: measure ingestion, retrieval quality, latency and memory next to a BM25 baseline.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmark ingestion, retrieval quality, latency and memory against a BM25 baseline")
+    /// <summary>Stack traces with errors; as the product CLI's --verbose.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Print the stack trace with an error", Recursive = true };
+
+    public static RootCommand CreateRoot() => new("pharmarag-bench: benchmark ingestion, retrieval quality, latency and memory against a BM25 baseline")
     {
         QaBenchCommand.Create(),
         DatasetsBenchCommand.Create(),
         VectorsBenchCommand.Create(),
         SearchScaleBenchCommand.Create(),
         IngestBenchCommand.Create(),
+        Verbose,
     };
 
     internal static Option<string> Mode() => new("--mode")

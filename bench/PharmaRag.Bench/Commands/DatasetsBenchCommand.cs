@@ -3,7 +3,7 @@ using PharmaRag.Bench.Datasets;
 
 namespace PharmaRag.Bench.Commands;
 
-/// <summary>`pharmarag bench datasets --data DIR`: the shared question sets, each in its own format and metrics.</summary>
+/// <summary>`pharmarag-bench datasets --data DIR`: the shared question sets, each in its own format and metrics.</summary>
 internal static class DatasetsBenchCommand
 {
     public static Command Create()

@@ -13,7 +13,7 @@ using PharmaRag.Documents.Ocr;
 namespace PharmaRag.Bench.Commands;
 
 /// <summary>
-/// `pharmarag bench ingest`: pages per second of the real pipeline on a folder of PDFs, with OCR
+/// `pharmarag-bench ingest`: pages per second of the real pipeline on a folder of PDFs, with OCR
 /// on and off, next to pdftotext over the same files in the same run (the ratio is the figure to
 /// compare; absolute times on a shared machine are noisy), with a per-step time breakdown.
 /// </summary>

@@ -6,7 +6,7 @@ using PharmaRag.Bench.Scoring;
 
 namespace PharmaRag.Bench.Commands;
 
-/// <summary>`pharmarag bench qa --docs DIR --questions FILE.jsonl`: a folder of documents and questions scored by answer containment.</summary>
+/// <summary>`pharmarag-bench qa --docs DIR --questions FILE.jsonl`: a folder of documents and questions scored by answer containment.</summary>
 internal static class QaBenchCommand
 {
     public static Command Create()

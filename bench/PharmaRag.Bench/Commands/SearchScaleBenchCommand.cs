@@ -17,7 +17,7 @@ using PharmaRag.Server.Hosting;
 namespace PharmaRag.Bench.Commands;
 
 /// <summary>
-/// `pharmarag bench search`: retrieval-only /search latency over HTTP against the real server
+/// `pharmarag-bench search`: retrieval-only /search latency over HTTP against the real server
 /// holding a large number of chunks, written through the store ports (parsing is not measured).
 /// </summary>
 internal static class SearchScaleBenchCommand

@@ -7,7 +7,7 @@ using PharmaRag.Core.Vectors;
 namespace PharmaRag.Bench.Commands;
 
 /// <summary>
-/// `pharmarag bench vectors`: the HNSW index against exact search: build time on every core,
+/// `pharmarag-bench vectors`: the HNSW index against exact search: build time on every core,
 /// recall@k, latency and queries/s per search breadth (one thread and all threads), bytes per
 /// vector. Vectors come from float32 .npy files (--base, --queries: the files hnswlib users have,
 /// so both can run on the same data) or are synthetic.

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using PharmaRag.Cli.Terminal;
+using PharmaRag.Server.Terminal;
 using PharmaRag.Core.Access;
 using Spectre.Console;
 

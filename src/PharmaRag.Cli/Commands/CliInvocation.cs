@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PharmaRag.Cli.Terminal;
+using PharmaRag.Server.Terminal;
 
 namespace PharmaRag.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using PharmaRag.Cli.Terminal;
+using PharmaRag.Server.Terminal;
 using PharmaRag.Storage.Sqlite;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using PharmaRag.Server.Terminal;
 using PharmaRag.Cli.Compute;
-using PharmaRag.Cli.Terminal;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Gateway.Hosting;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using PharmaRag.Cli.Terminal;
+using PharmaRag.Server.Terminal;
 using PharmaRag.Core.Access;
 using PharmaRag.Core.Storage;
 using PharmaRag.Server.Access;

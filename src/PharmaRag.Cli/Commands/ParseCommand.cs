@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using PharmaRag.Server.Terminal;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Documents;
 using PharmaRag.Cli.Terminal;

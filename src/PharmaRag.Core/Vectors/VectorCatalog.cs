@@ -8,7 +8,7 @@ namespace PharmaRag.Core.Vectors;
 /// </summary>
 public sealed class VectorCatalog
 {
-    // Measured (pharmarag bench vectors, 100k x 384): recall@10 0.938 at ef 128, 0.984 at ef 256
+    // Measured (pharmarag-bench vectors, 100k x 384): recall@10 0.938 at ef 128, 0.984 at ef 256
     // for a p50 of 1.9 ms, so the search is wide by default.
     private const int MinEf = 256;
 

@@ -7,13 +7,13 @@ using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
 
-namespace PharmaRag.Cli.Terminal;
+namespace PharmaRag.Server.Terminal;
 
 /// <summary>
 /// What a person at a terminal sees when a command fails: one line naming the cause and the fix,
 /// and the stack trace only with --verbose.
 /// </summary>
-internal static partial class TerminalError
+public static partial class TerminalError
 {
     public const int UsageExitCode = 2;
     public const int FailureExitCode = 1;

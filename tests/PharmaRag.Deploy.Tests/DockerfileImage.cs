@@ -12,7 +12,8 @@ public sealed partial record DockerfileImage(
     IReadOnlyList<string> Entrypoint,
     IReadOnlyList<string> HealthCheck,
     IReadOnlyList<string> Exposed,
-    string RunCommands)
+    string RunCommands,
+    IReadOnlyList<string> Publish)
 {
     public static string PathInRepository => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(CloudFormationYaml.TemplatePath))!, "Dockerfile");
 
@@ -56,7 +57,10 @@ public sealed partial record DockerfileImage(
             }
         }
         var runs = string.Join('\n', last.Where(l => l.StartsWith("RUN ", StringComparison.Ordinal)));
-        return new DockerfileImage(stages, environment, user, workdir, entrypoint, health, exposed, runs);
+        // The build stage's `RUN dotnet publish ...`, as words (it is written without quotes).
+        var publish = lines.Single(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal))["RUN ".Length..]
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new DockerfileImage(stages, environment, user, workdir, entrypoint, health, exposed, runs, publish);
     }
 
     [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)=(\S+)")]

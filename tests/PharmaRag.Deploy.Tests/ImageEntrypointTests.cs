@@ -34,6 +34,8 @@ public sealed class ImageEntrypointTests
         Assert.Contains("poppler-utils", image.RunCommands, StringComparison.Ordinal);
         Assert.Contains($"chown {image.User!.Split(':')[0]}", image.RunCommands, StringComparison.Ordinal);
         Assert.Equal(["dotnet", $"{ImageApp}/pharmarag.dll", "serve", "--urls", "http://0.0.0.0:8000"], image.Entrypoint);
+        Assert.Equal(["dotnet", "publish", "src/PharmaRag.Cli/PharmaRag.Cli.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+            "-o", ImageApp, "--nologo"], image.Publish);
     }
 
     [Fact]
@@ -44,7 +46,11 @@ public sealed class ImageEntrypointTests
         var app = Path.Combine(root.Path, "app");
         var efs = Path.Combine(root.Path, "efs");
         var tmp = Path.Combine(root.Path, "tmp");
-        await PublishAsync(app);
+        await PublishAsync(image, app);
+        // Linux x64, framework-dependent: no other platform's native libraries in the image.
+        Assert.False(Directory.Exists(Path.Combine(app, "runtimes")));
+        Assert.True(File.Exists(Path.Combine(app, "libe_sqlite3.so")));
+        Assert.False(File.Exists(Path.Combine(app, "System.Private.CoreLib.dll")));
         var (uid, gid) = ParseUser(image.User!);
         foreach (var writable in new[] { efs, tmp })
         {
@@ -124,15 +130,25 @@ public sealed class ImageEntrypointTests
         }
     }
 
-    private static async Task PublishAsync(string output)
+    /// <summary>The Dockerfile's own publish command, run from the repository root (the build stage's /src), into <paramref name="output"/>.</summary>
+    private static async Task PublishAsync(DockerfileImage image, string output)
     {
-        var project = Path.Combine(Path.GetDirectoryName(DockerfileImage.PathInRepository)!, "..", "src", "PharmaRag.Cli", "PharmaRag.Cli.csproj");
-        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "--no-build", "--nologo", "-o", output])
+        var arguments = image.Publish.ToArray();
+        var target = Array.IndexOf(arguments, "-o") + 1;
+        Assert.True(target > 0 && arguments[target] == ImageApp, "The Dockerfile publishes into /app with -o.");
+        arguments[target] = output;
+        var start = new ProcessStartInfo(arguments[0])
         {
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(DockerfileImage.PathInRepository)!, "..")),
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        foreach (var argument in arguments[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var publish = Process.Start(start)!;
         var stdout = publish.StandardOutput.ReadToEndAsync();
         var stderr = publish.StandardError.ReadToEndAsync();
         await publish.WaitForExitAsync();

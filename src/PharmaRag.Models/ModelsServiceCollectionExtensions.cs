@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Graph;
 using PharmaRag.Core.Ingestion;
@@ -22,6 +23,7 @@ public static class ModelsServiceCollectionExtensions
         var options = configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
         var endpoint = OpenAIEndpoint.From(options, configuration);
         var selection = ModelSelection.Choose(options, endpoint);
+        var recordContent = configuration.GetValue<bool>($"{TelemetryOptions.Section}:{nameof(TelemetryOptions.RecordModelContent)}");
         services.AddSingleton(selection);
         services.AddSingleton<ITokenCounter, TiktokenTokenCounter>();
         services.AddSingleton<ModelCallDistributedCache>();
@@ -34,7 +36,7 @@ public static class ModelsServiceCollectionExtensions
         switch (selection.Embeddings)
         {
             case ModelProvider.OpenAI:
-                OpenAIClientRegistration.AddOpenAIEmbeddings(services, options, endpoint);
+                OpenAIClientRegistration.AddOpenAIEmbeddings(services, options, endpoint, recordContent);
                 break;
             case ModelProvider.Onnx:
                 if (string.IsNullOrWhiteSpace(options.OnnxModelPath) || string.IsNullOrWhiteSpace(options.OnnxVocabPath))
@@ -52,7 +54,7 @@ public static class ModelsServiceCollectionExtensions
 
         if (selection.Chat == ModelProvider.OpenAI)
         {
-            OpenAIClientRegistration.AddOpenAIChat(services, options, endpoint);
+            OpenAIClientRegistration.AddOpenAIChat(services, options, endpoint, recordContent);
             AddChatCapabilities(services, options);
         }
         if (!string.IsNullOrWhiteSpace(options.RerankUrl))

@@ -72,7 +72,7 @@ internal static partial class OpenAIClientRegistration
         });
     }
 
-    public static void AddOpenAIChat(IServiceCollection services, ModelOptions options, OpenAIEndpoint endpoint)
+    public static void AddOpenAIChat(IServiceCollection services, ModelOptions options, OpenAIEndpoint endpoint, bool recordContent)
     {
         var builder = services.AddChatClient(sp => sp.GetRequiredService<OpenAIClient>().GetChatClient(options.ChatModel).AsIChatClient());
         if (options.CacheCalls)
@@ -82,12 +82,13 @@ internal static partial class OpenAIClientRegistration
                 CacheKeyAdditionalValues = ["openai", endpoint.Describe(), options.ChatModel],
             });
         }
-        // A span and token metrics per model call; prompts and answers are not recorded (document text).
-        builder.UseOpenTelemetry(sourceName: PharmaRagTelemetry.ModelsSource);
+        // A span and token metrics per model call; prompts and answers (document text) only when
+        // PharmaRag:Telemetry:RecordModelContent is set.
+        builder.UseOpenTelemetry(sourceName: PharmaRagTelemetry.ModelsSource, configure: c => c.EnableSensitiveData = recordContent);
         builder.UseLogging();
     }
 
-    public static void AddOpenAIEmbeddings(IServiceCollection services, ModelOptions options, OpenAIEndpoint endpoint)
+    public static void AddOpenAIEmbeddings(IServiceCollection services, ModelOptions options, OpenAIEndpoint endpoint, bool recordContent)
     {
         var builder = services.AddEmbeddingGenerator(sp =>
             sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(options.EmbeddingModel).AsIEmbeddingGenerator(options.EmbeddingDimensions));
@@ -98,7 +99,7 @@ internal static partial class OpenAIClientRegistration
                 CacheKeyAdditionalValues = ["openai", endpoint.Describe(), options.EmbeddingModel, options.EmbeddingDimensions?.ToString() ?? ""],
             });
         }
-        builder.UseOpenTelemetry(sourceName: PharmaRagTelemetry.ModelsSource);
+        builder.UseOpenTelemetry(sourceName: PharmaRagTelemetry.ModelsSource, configure: g => g.EnableSensitiveData = recordContent);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model call attempt {Attempt} failed with status {Status}; retrying in {DelaySeconds:0.#} s")]

@@ -95,7 +95,8 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("Hemorrhagic tendencies or blood dyscrasias.", answer);
         Assert.Contains("Malignant hypertension.", answer);
         Assert.DoesNotContain("Tissue necrosis", answer);
-        Assert.Equal(5, citations.Count);
+        // The four items, each cited; the heading itself states nothing.
+        Assert.Equal(4, citations.Count);
     }
 
     [Fact]
@@ -142,5 +143,64 @@ public sealed class ExtractiveAnswererTests
         // names nothing, and the protocol's enrolment rule does not displace the trial's number.
         Assert.Contains("3630", answer);
         Assert.Equal("warfarin", citations[0].DocumentId);
+    }
+    [Fact]
+    public void A_list_asked_by_its_section_name_quotes_the_section_whose_items_do_not_repeat_the_word()
+    {
+        const string title = "WARFARIN SODIUM tablets, for oral use";
+        // The items under the heading never say "contraindicated"; a warnings sentence elsewhere does.
+        var warnings = DocHit("w", "warfarin.pdf", 40,
+            "Avoid warfarin during pregnancy except in women with mechanical heart valves [see Contraindications (4)].",
+            "5 WARNINGS AND PRECAUTIONS\n" + title, page: 9);
+        var highlights = DocHit("w", "warfarin.pdf", 2,
+            "CONTRAINDICATIONS\nPregnancy, except in women with mechanical heart valves. (4)\nHemorrhagic tendencies or blood dyscrasias. (4)\n" +
+            "Malignant hypertension. (4)",
+            "CONTRAINDICATIONS\n" + title, page: 1);
+
+        var (answer, citations) = Answerer.Answer("What are the contraindications of warfarin?", [warnings, highlights]);
+
+        Assert.Contains("Hemorrhagic tendencies or blood dyscrasias.", answer);
+        Assert.Contains("Malignant hypertension.", answer);
+        Assert.All(citations, c => Assert.Equal(1, c.Page));
+    }
+
+    [Fact]
+    public void A_sentence_restating_the_title_is_not_the_answer_even_when_it_holds_the_question_words()
+    {
+        const string title = "A RANDOMIZED, PLACEBO-CONTROLLED PHASE 2A STUDY OF ZORVATIDE IN PATIENTS WITH CHRONIC GOUT";
+        var titlePage = DocHit("z", "zx202.pdf", 0, title + ".", page: 1);
+        var synopsis = DocHit("z", "zx202.pdf", 30,
+            "NUMBER OF PATIENTS\nA total of 70 patients will be randomized in a 1:1 ratio to zorvatide or placebo.",
+            "NUMBER OF PATIENTS\n" + title, page: 17);
+
+        var (answer, citations) = Answerer.Answer("In study ZX-202 of zorvatide in chronic gout, how many patients will be randomized?", [titlePage, synopsis]);
+
+        // The title holds "randomized", "study", "patients", "gout" and a number ("2A"); the fact holds fewer of them.
+        Assert.StartsWith("A total of 70 patients will be randomized", answer);
+        Assert.Equal(17, citations[0].Page);
+    }
+    [Fact]
+    public void A_count_question_takes_the_sentence_giving_a_number_of_the_counted_thing()
+    {
+        // Both sentences hold "patients" and "randomized" and a number; only one counts patients.
+        var dosing = DocHit("z", "zx202.pdf", 31, "Patients will be randomized 1:1 to receive 100 mg zorvatide or placebo twice daily.", page: 16);
+        var size = DocHit("z", "zx202.pdf", 35, "A total of 70 patients will be randomized at 12 sites.", page: 17);
+
+        var (answer, citations) = Answerer.Answer("How many patients will be randomized?", [dosing, size]);
+
+        Assert.StartsWith("A total of 70 patients will be randomized", answer);
+        Assert.Equal(17, citations[0].Page);
+    }
+
+    [Theory]
+    [InlineData("How many patients will be randomized?", "A total of 70 patients will be randomized.", true)]
+    [InlineData("How many patients will be randomized?", "Patients are randomized 1:1 to 100 mg or placebo.", false)]
+    [InlineData("How long does the study last for each patient?", "The study lasts approximately 18 weeks for each patient.", true)]
+    [InlineData("What is the minimum age to join the study?", "Participants 45 years of age and older are eligible.", true)]
+    [InlineData("What percentage of patients had nausea?", "Nausea occurred in 12.9% of patients.", true)]
+    [InlineData("What percentage of patients had nausea at 40 mg?", "Nausea occurred at 40 mg.", false)]
+    public void The_asked_quantity_is_a_new_number_in_the_asked_unit(string question, string sentence, bool states)
+    {
+        Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));
     }
 }

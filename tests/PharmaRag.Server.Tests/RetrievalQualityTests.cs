@@ -55,6 +55,35 @@ public sealed class RetrievalQualityTests
     }
 
     [Fact]
+    public async Task Common_words_of_a_protocol_title_still_find_the_fact_inside_the_named_protocol()
+    {
+        // The title ("Randomized", "Patients") is indexed with every chunk, so those words are in the
+        // title page and in every chunk alike: they must not be taken for the words naming the
+        // protocol and dropped from the search inside it.
+        var zx202 = TestPdf.Pages(
+            [
+                "Protocol ZX-202",
+                "A Randomized Study of Zorvatide in Patients with Chronic Gout",
+                "Study ZX-202 clinical study protocol, version 3, and the signatures of the study team.",
+            ],
+            Filler,
+            ["Study visits take place every four weeks; the study nurse telephones before each visit."],
+            Filler,
+            ["NUMBER OF PATIENTS", "A total of 60 patients will be randomized in a 1:1 ratio to zorvatide or placebo."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx202.pdf", zx202));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler, Filler, Filler)));
+
+        const string question = "In study ZX-202 of Zorvatide, how many patients will be randomized?";
+        var hits = await server.Client.SearchAsync(question);
+        var answer = await server.Client.AskAsync(question);
+
+        Assert.Contains("60 patients", Text(hits[0]));
+        Assert.StartsWith("A total of 60 patients will be randomized", (string)answer["answer"]!);
+    }
+
+    [Fact]
     public async Task A_table_cell_asked_by_drug_row_and_column_is_found_and_stated_in_the_answer()
     {
         var label = TestPdf.TitledTable(

@@ -44,6 +44,33 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Model_calls_in_OpenAI_compatible_mode_are_spans_with_gen_ai_attributes_and_without_prompt_or_document_text()
+    {
+        await using var run = await ModelTracingRun.StartAsync(recordContent: false);
+
+        // One span per chat and per embeddings call, named and attributed by the GenAI conventions.
+        // ("rag query" ends after the answer's chat call, so that call's span has been exported by then.)
+        await run.WaitForTracesAsync("rag query", "chat telemetry-chat-model", "embeddings telemetry-embedding-model",
+            "gen_ai.operation.name", "gen_ai.request.model", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens", "gen_ai.response.model");
+        Assert.NotEmpty(run.Models.ChatCalls);
+        Assert.NotEmpty(run.Models.EmbeddingCalls);
+        // Neither the question, nor the document's text, nor the model's reply left with the spans.
+        Assert.False(run.Collector.Received("/v1/traces", ModelTracingRun.QuestionMarker));
+        Assert.False(run.Collector.Received("/v1/traces", "pg2marker"));
+        Assert.False(run.Collector.Received("/v1/traces", ModelTracingRun.ReplyMarker));
+        Assert.False(run.Collector.Received("/v1/traces", "gen_ai.input.messages"));
+    }
+
+    [Fact]
+    public async Task Prompts_and_replies_go_into_model_spans_only_when_RecordModelContent_is_set()
+    {
+        await using var run = await ModelTracingRun.StartAsync(recordContent: true);
+
+        // The same search that finds nothing by default finds the text when it is asked for.
+        await run.WaitForTracesAsync("chat telemetry-chat-model", ModelTracingRun.QuestionMarker, ModelTracingRun.ReplyMarker);
+    }
+
+    [Fact]
     public async Task Without_a_configured_collector_no_telemetry_is_collected()
     {
         using var data = new TempDirectory();

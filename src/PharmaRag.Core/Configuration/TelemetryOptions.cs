@@ -14,4 +14,10 @@ public sealed class TelemetryOptions
     /// </summary>
     [Url]
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// Whether model-call spans carry the prompts and replies (document text and questions):
+    /// off by default, as they would leave the deployment with the traces.
+    /// </summary>
+    public bool RecordModelContent { get; set; }
 }

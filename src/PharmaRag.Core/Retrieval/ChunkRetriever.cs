@@ -13,6 +13,9 @@ public sealed class ChunkRetriever(
     /// <summary>How much the ranking inside a document the question names counts beside the library-wide one.</summary>
     public const double RoutedWeight = 2.0;
 
+    /// <summary>How many times the usual candidate pool a question routed to a document gets.</summary>
+    public const int RoutedPool = 2;
+
     private readonly RetrievalOptions _options = options.Value;
     private readonly DocumentRouter _router = new(store);
 
@@ -50,10 +53,13 @@ public sealed class ChunkRetriever(
         var rankings = new List<(IReadOnlyList<ScoredChunkId>, double)> { (keywordHits, 1.0) };
         foreach (var route in routes.Where(r => r.QueryWithin.Length > 0))
         {
-            var within = await keywords.SearchAsync(LayTerms.Expand(route.QueryWithin), pool, [route.DocumentId], cancellationToken);
+            // Inside a long document the question's common words ("patients", "randomized") weigh
+            // little by the library's BM25 statistics, so the fact chunk can rank low there: the
+            // second stage (SentenceReranker) reads twice as many of its chunks by their sentences.
+            var within = await keywords.SearchAsync(LayTerms.Expand(route.QueryWithin), RoutedPool * pool, [route.DocumentId], cancellationToken);
             rankings.Add((within, RoutedWeight * route.Weight / routes[0].Weight));
         }
-        return ReciprocalRankFusion.Fuse(rankings).Take(pool).ToArray();
+        return ReciprocalRankFusion.Fuse(rankings).Take(RoutedPool * pool).ToArray();
     }
 
     /// <summary>A cache of the chunks one query reads, for <see cref="RankAsync"/> and <see cref="ResolveAsync"/> to share.</summary>

@@ -55,8 +55,11 @@ public sealed class DocumentRouter(IRagStore store)
         // ("atorvastatin", "ALXN1840"); "disease" or "study" name nothing however titled.
         // Only a word in the identity of exactly one candidate, a long one, can name it: without
         // one, no chunk text is read.
+        // Only a word that looks like a name can name a document (NameWords): a protocol titled
+        // "... Randomized ... in Patients" is not named by "how many patients will be randomized".
+        var names = NameWords.Of(query);
         var stems = words.Select(TermAnalyzer.Stem).Distinct(StringComparer.Ordinal)
-            .Where(s => identities.Values.Count(i => i.Contains(s)) == 1 && known.Values.Any(i => i.IsLong && i.Words.Contains(s)))
+            .Where(s => names.Contains(s) && identities.Values.Count(i => i.Contains(s)) == 1 && known.Values.Any(i => i.IsLong && i.Words.Contains(s)))
             .ToArray();
         if (stems.Length == 0)
         {

@@ -70,9 +70,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             t => t,
             t => hits.Where(h => ChunkSentences.TermsOf(h.Chunk).Contains(t)).Select(h => h.Chunk.DocumentId).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
+        var names = NameWords.Of(question);
         var naming = identities.ToDictionary(
             d => d.Key,
-            d => focus.Terms.Where(t => d.Value.Contains(t)
+            d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t)
                     && identities.Values.Count(i => i.Contains(t)) <= Math.Max(1, identities.Count / 3)
                     && users[t].Count(u => u != d.Key) <= 1)
                 .ToHashSet(StringComparer.Ordinal));
@@ -89,7 +90,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var maxWeight = weight.Values.Sum();
 
         var scored = candidates
-            .Select(c => (Candidate: c, Score: Score(c, focus, naming[c.Hit.Chunk.DocumentId], weight, maxWeight)))
+            .Select(c => (Candidate: c, Score: Score(c, focus, naming[c.Hit.Chunk.DocumentId], identities[c.Hit.Chunk.DocumentId], weight, maxWeight)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ToList();
@@ -101,9 +102,11 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var best = scored[0];
         // One document per answer: sentences of other labels never join an answer about this one.
         var sameDocument = scored.Where(x => x.Candidate.Hit.Chunk.DocumentId == best.Candidate.Hit.Chunk.DocumentId).ToList();
-        var chosen = focus.WantsList && !best.Candidate.IsRow
-            ? ListFrom(best.Candidate, candidates)
-            : sameDocument.TakeWhile(x => x.Score >= 0.5 * best.Score).Select(x => x.Candidate).ToList();
+        var sectionList = focus.WantsList ? SectionList(candidates, focus, naming) : null;
+        var chosen = sectionList
+            ?? (focus.WantsList && !best.Candidate.IsRow
+                ? ListFrom(best.Candidate, candidates)
+                : sameDocument.TakeWhile(x => x.Score >= 0.5 * best.Score).Select(x => x.Candidate).ToList());
         chosen = chosen.DistinctBy(c => c.Text, StringComparer.Ordinal).Take(focus.WantsList ? MaxListItems : _maxSentences).ToList();
 
         var answer = new StringBuilder();
@@ -121,13 +124,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     }
 
     private static double Score(
-        Candidate c, QuestionFocus focus, HashSet<string> naming, Dictionary<string, double> weight, double maxWeight)
+        Candidate c, QuestionFocus focus, HashSet<string> naming, HashSet<string> identity, Dictionary<string, double> weight, double maxWeight)
     {
         var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
         var headings = c.IsRow
             ? TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal)
             : [];
-        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus);
+        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus, identity);
         if (matched == 0 && !(content.Length == 0 && naming.Overlaps(c.Terms)))
         {
             return 0;
@@ -145,6 +148,31 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         }
         return score;
     }
+
+    // A list asked for by its section's name ("What are the contraindications?", "Who should not
+    // take it?") is the section itself: the items under a heading such as CONTRAINDICATIONS rarely
+    // repeat the heading's word, so no single item matches the question. The first retrieved chunk
+    // under such a heading is quoted from its start, every item kept.
+    private static List<Candidate>? SectionList(List<Candidate> candidates, QuestionFocus focus, Dictionary<string, HashSet<string>> naming)
+    {
+        // A chunk that is only the heading has no items: the next chunk under such a heading is read.
+        // The list ends at the next heading (WARNINGS AND PRECAUTIONS after CONTRAINDICATIONS).
+        return candidates
+            .Where(c => !c.IsRow && c.Hit.Chunk.SectionPath is { } path
+                && HeadingNamesFocus(path, focus.Terms.Where(t => !naming[c.Hit.Chunk.DocumentId].Contains(t)).ToHashSet(StringComparer.Ordinal)))
+            .GroupBy(c => c.Rank)
+            .OrderBy(g => g.Key)
+            .Select(g => g.OrderBy(c => c.Index).SkipWhile(c => IsHeading(c.Text)).TakeWhile(c => !IsHeading(c.Text)).Take(MaxListItems).ToList())
+            .FirstOrDefault(items => items.Count > 0);
+    }
+
+    // A heading of a few words (numbering aside) that the question's content words name.
+    private static bool HeadingNamesFocus(string path, HashSet<string> content) =>
+        path.Split(" > ").Any(heading =>
+        {
+            var terms = TermAnalyzer.Terms(heading).Where(t => !t.All(char.IsDigit)).ToArray();
+            return terms.Length is > 0 and <= 3 && terms.Count(content.Contains) * 2 >= terms.Length;
+        });
 
     // A list answer is the best item and the items that follow it in the same chunk, up to the
     // next heading: every contraindication, not only the first.

@@ -5,17 +5,104 @@ namespace PharmaRag.Core.Retrieval;
 
 /// <summary>
 /// What a question asks for, beyond its words: a number (a count, dose, rate, duration, age or
-/// score), or a list (contraindications, criteria, all the items of a section).
+/// score), or a list (contraindications, criteria, all the items of a section). For a number, the
+/// unit it is asked in when the question says so (<see cref="Units"/>): "how many patients" asks for
+/// "70 patients", "how long" for a number of days or weeks, "what percentage" for "12.9%".
 /// </summary>
 public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IReadOnlySet<string> Terms, IReadOnlySet<string> Numbers)
 {
+    /// <summary>Stemmed words (or "%") one of which follows the asked number in the sentence that states it; empty when not known.</summary>
+    public IReadOnlySet<string> Units { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static QuestionFocus Of(string question)
     {
         var lower = question.ToLowerInvariant();
         var terms = TermAnalyzer.Terms(question + " " + string.Join(' ', LayTerms.For(question))).ToHashSet(StringComparer.Ordinal);
         var numbers = SentenceMatch.Number().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        return new QuestionFocus(NumberCue().IsMatch(lower), ListCue().IsMatch(lower), terms, numbers);
+        var wantsNumber = NumberCue().IsMatch(lower);
+        return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
+        {
+            Units = wantsNumber ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>True when <paramref name="text"/> gives a number the question did not say, followed by an asked unit.</summary>
+    public bool StatesAskedQuantity(string text)
+    {
+        if (Units.Count == 0)
+        {
+            return false;
+        }
+        foreach (Match number in SentenceMatch.Number().Matches(text))
+        {
+            if (Numbers.Contains(number.Value))
+            {
+                continue;
+            }
+            var end = number.Index + number.Length;
+            var after = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
+            if (after.Length > 0 && after[0] == '%' && Units.Contains("%"))
+            {
+                return true;
+            }
+            // The unit within the next three words: "70 patients", "18 weeks", "10 mg", "45 years of age".
+            if (TermAnalyzer.Words(after.ToString()).Take(3).Select(TermAnalyzer.Stem).Any(Units.Contains))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HashSet<string> UnitsOf(string lower)
+    {
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        // "how many patients", "how many VEKLURY subjects": the counted noun, with its lay synonyms.
+        if (HowMany().Match(lower) is { Success: true } many)
+        {
+            var counted = TermAnalyzer.Words(many.Groups[1].Value).ToArray();
+            foreach (var word in counted)
+            {
+                units.Add(TermAnalyzer.Stem(word));
+            }
+            foreach (var synonym in LayTerms.For(string.Join(' ', counted)))
+            {
+                units.Add(TermAnalyzer.Stem(synonym));
+            }
+        }
+        if (Duration().IsMatch(lower))
+        {
+            units.UnionWith(["minute", "hour", "day", "week", "month", "year"]);
+        }
+        if (Age().IsMatch(lower))
+        {
+            units.UnionWith(["year", "age"]);
+        }
+        if (Dose().IsMatch(lower))
+        {
+            units.UnionWith(["mg", "g", "mcg", "µg", "ml", "unit", "mg/kg", "mg/day", "mg/m2"]);
+        }
+        if (Share().IsMatch(lower))
+        {
+            units.Add("%");
+        }
+        return units;
+    }
+
+    [GeneratedRegex(@"\bhow many ((?:[\p{L}\p{N}-]+ ){0,2}[\p{L}\p{N}-]+)")]
+    private static partial Regex HowMany();
+
+    [GeneratedRegex(@"\b(how long|duration|how soon|within how)\b")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"\b(how old|what age|minimum age|maximum age|ages?\b|aged)")]
+    private static partial Regex Age();
+
+    [GeneratedRegex(@"\b(dose|doses|dosage|dosing|strength|strengths|how much)\b")]
+    private static partial Regex Dose();
+
+    [GeneratedRegex(@"\b(percentage|percent|proportion|share|rate|rates|incidence|how often|how frequently)\b")]
+    private static partial Regex Share();
 
     [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently)|what (percentage|percent|proportion|share|rate|dose|dosage|age|score|level|concentration|temperature|strength|number|size)|at what|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
     private static partial Regex NumberCue();

@@ -13,9 +13,15 @@ public static partial class SentenceMatch
 {
     public static double Score(
         string text, IReadOnlySet<string> terms, IReadOnlySet<string> headings, IReadOnlyCollection<string> content,
-        IReadOnlyDictionary<string, double> weight, QuestionFocus focus)
+        IReadOnlyDictionary<string, double> weight, QuestionFocus focus, IReadOnlySet<string> identity)
     {
         var matched = content.Where(terms.Contains).Sum(t => weight[t]);
+        if (RestatesTitle(terms, identity))
+        {
+            // The title (on the title page, a synopsis header, a running head) holds the question's
+            // words because it names the study; the fact is stated elsewhere.
+            matched *= TitlePenalty;
+        }
         if (TableRowStatement.IsRow(text) && headings.Count > 0)
         {
             var underHeadings = content.Where(t => !terms.Contains(t) && headings.Contains(t)).Sum(t => weight[t]);
@@ -25,10 +31,21 @@ public static partial class SentenceMatch
         }
         if (matched > 0 && focus.WantsNumber)
         {
-            matched *= StatesNewNumber(text, focus) ? 1.3 : 0.7;
+            // The number in the asked unit ("70 patients" for "how many patients") is the fact.
+            matched *= focus.StatesAskedQuantity(text) ? QuantityBonus : StatesNewNumber(text, focus) ? 1.3 : 0.7;
         }
         return matched;
     }
+
+    /// <summary>How much more a sentence counts that gives a number in the unit the question asks for.</summary>
+    public const double QuantityBonus = 2.0;
+
+    /// <summary>The weight left to a sentence that restates the document's title.</summary>
+    public const double TitlePenalty = 0.3;
+
+    /// <summary>True when most of a sentence's words are its document's identity (title and file name) words.</summary>
+    public static bool RestatesTitle(IReadOnlySet<string> terms, IReadOnlySet<string> identity) =>
+        terms.Count >= 4 && terms.Count(identity.Contains) >= 0.6 * terms.Count;
 
     /// <summary>True when <paramref name="text"/> gives a number the question did not say.</summary>
     public static bool StatesNewNumber(string text, QuestionFocus focus) =>

@@ -13,7 +13,7 @@ namespace PharmaRag.Core.Retrieval;
 public static class SentenceReranker
 {
     /// <summary>How many first-stage chunks are reordered; the rest keep their order after them.</summary>
-    public const int Pool = 50;
+    public const int Pool = 100;
 
     public static IReadOnlyList<SearchHit> Rerank(string question, IReadOnlyList<SearchHit> hits, int topK)
     {
@@ -31,15 +31,17 @@ public static class SentenceReranker
             t => t, t => chunkSentences.Count(sentences => sentences.Any(s => s.Terms.Contains(t))), StringComparer.Ordinal);
         var weight = focus.Terms.ToDictionary(
             t => t, t => Math.Log(1 + (double)pool.Length / (1 + chunkFrequency[t])), StringComparer.Ordinal);
-        var naming = pool.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
-            g => g.Key, g => focus.Terms.Where(DocumentIdentity.Of(g).Contains).ToHashSet(StringComparer.Ordinal));
+        var names = NameWords.Of(question);
+        var identities = pool.GroupBy(h => h.Chunk.DocumentId).ToDictionary(g => g.Key, g => DocumentIdentity.Of(g));
+        var naming = identities.ToDictionary(
+            d => d.Key, d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t)).ToHashSet(StringComparer.Ordinal));
 
         var sentenceScores = pool.Select((hit, i) =>
         {
             var named = naming[hit.Chunk.DocumentId];
             var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
-            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus)).DefaultIfEmpty(0).Max();
+            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, identities[hit.Chunk.DocumentId])).DefaultIfEmpty(0).Max();
             // The words that name the document count for every chunk of it.
             return best + named.Sum(t => weight[t]);
         }).ToArray();

@@ -33,6 +33,7 @@ public static class LayTerms
         ["newborns"] = "neonates",
         ["elderly"] = "geriatric",
         ["older adults"] = "geriatric",
+        ["how old"] = "age years",
         ["allergic"] = "hypersensitivity",
         ["allergy"] = "hypersensitivity",
         ["allergies"] = "hypersensitivity",

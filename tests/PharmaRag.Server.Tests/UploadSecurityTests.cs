@@ -141,9 +141,13 @@ public sealed class UploadSecurityTests
         Assert.Empty(Directory.EnumerateFiles(data.Path, "escaped.pdf", SearchOption.AllDirectories));
     }
 
+    /// <summary>Files in the object store other than the key directory the server publishes for the gateway.</summary>
     private static IEnumerable<string> ObjectFiles(string dataDirectory)
     {
         var objects = Path.Combine(dataDirectory, "objects");
-        return Directory.Exists(objects) ? Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories) : [];
+        var keyDirectory = Path.Combine(objects, PharmaRag.Server.Access.PublishedApiKeys.ObjectKey);
+        return Directory.Exists(objects)
+            ? Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories).Where(f => f != keyDirectory)
+            : [];
     }
 }

@@ -73,6 +73,8 @@ internal static class SearchScaleBenchCommand
         var random = new Random(7);
         for (var start = 0; start < count; start += ChunksPerDocument)
         {
+            // The store writes do not watch the token once they run; a stop request ends the fill between batches.
+            cancellationToken.ThrowIfCancellationRequested();
             var documentId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(start)));
             var now = DateTimeOffset.UtcNow;
             await store.UpsertDocumentAsync(new DocumentRecord

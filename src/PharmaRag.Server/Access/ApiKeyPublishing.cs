@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PharmaRag.Server.Hosting;
 
 namespace PharmaRag.Server.Access;
 
@@ -8,12 +9,15 @@ namespace PharmaRag.Server.Access;
 /// changed by another replica or straight in the database reach the gateway too; the /keys
 /// routes and `pharmarag keys` publish at once after each change.
 /// </summary>
-public sealed partial class ApiKeyPublishing(ApiKeyPublisher publisher, TimeProvider time, ILogger<ApiKeyPublishing> logger) : BackgroundService
+public sealed partial class ApiKeyPublishing(
+    ApiKeyPublisher publisher, PharmaRagStartup startup, TimeProvider time, ILogger<ApiKeyPublishing> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The key table exists once the stores are migrated; hosted services start before that.
+        await startup.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

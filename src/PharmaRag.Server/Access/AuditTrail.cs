@@ -7,8 +7,9 @@ namespace PharmaRag.Server.Access;
 
 /// <summary>
 /// Writes audit events to the <see cref="IAuditLog"/> in batches from a bounded queue, so that
-/// a request never waits for the log's write transaction; requests wait only when the queue is
-/// full. Stopping writes everything queued.
+/// a read-only request never waits for the log's write transaction (it waits only when the queue
+/// is full); mutating actions are written at once (<see cref="WriteNowAsync"/>). Stopping writes
+/// everything queued.
 /// </summary>
 public sealed partial class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger) : BackgroundService
 {
@@ -17,6 +18,24 @@ public sealed partial class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     public ValueTask RecordAsync(AuditEvent audit, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(audit, cancellationToken);
+
+    /// <summary>
+    /// Writes one event to the log at once (its own transaction), for actions whose record must
+    /// not be lost to a crash after the client has its answer. If the log cannot be written, the
+    /// event is queued (and the failure logged) rather than failing a request that already took effect.
+    /// </summary>
+    public async Task WriteNowAsync(AuditEvent audit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await log.AppendAsync([audit], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWriteFailed(ex, 1);
+            await RecordAsync(audit, cancellationToken);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

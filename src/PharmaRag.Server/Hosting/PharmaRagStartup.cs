@@ -24,6 +24,11 @@ public sealed partial class PharmaRagStartup(
     ModelSelection models,
     ILogger<PharmaRagStartup> logger)
 {
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once <see cref="RunAsync"/> has migrated every store: what background work waits for.</summary>
+    public Task Ready => _ready.Task;
+
     public async Task RunAsync(bool releaseJobs, CancellationToken cancellationToken, bool checkEmbeddingModel = true)
     {
         // Commands that run without the web host validate their options here.
@@ -54,6 +59,7 @@ public sealed partial class PharmaRagStartup(
                 LogResumed(released);
             }
         }
+        _ready.TrySetResult();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using {Port}: {Implementation}")]

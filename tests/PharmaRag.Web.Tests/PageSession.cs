@@ -27,7 +27,11 @@ public sealed class PageSession : IAsyncDisposable
 
     public ConcurrentQueue<string> ScriptErrors { get; } = new();
 
-    public static async Task<PageSession> OpenAsync(BrowserFixture browser, WebServer server, string testName, string fragment = "")
+    public static Task<PageSession> OpenAsync(BrowserFixture browser, WebServer server, string testName, string fragment = "") =>
+        OpenAsync(browser, server.Address, testName, fragment);
+
+    /// <summary>The page as served at <paramref name="address"/> (the server's, or the gateway's).</summary>
+    public static async Task<PageSession> OpenAsync(BrowserFixture browser, Uri address, string testName, string fragment = "")
     {
         var page = await browser.Context.NewPageAsync();
         var session = new PageSession(page, testName);
@@ -52,7 +56,7 @@ public sealed class PageSession : IAsyncDisposable
                 session.ScriptErrors.Enqueue(message.Text);
             }
         };
-        await page.GotoAsync(new Uri(server.Address, "/" + fragment).ToString());
+        await page.GotoAsync(new Uri(address, "/" + fragment).ToString());
         await page.WaitForSelectorAsync("body[data-ready='true']");
         return session;
     }

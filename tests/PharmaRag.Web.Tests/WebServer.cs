@@ -33,6 +33,9 @@ public sealed class WebServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's services (its key store, for example).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<WebServer> StartAsync(params string[] configuration)
     {
         var data = new TempDirectory();

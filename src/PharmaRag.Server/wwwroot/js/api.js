@@ -47,6 +47,12 @@ export function messageFromProblemText(text, status) {
   } catch {
     problem = null;
   }
+  if (status === 401) {
+    // The server needs a key (or refused the one given): say so, whatever the body holds.
+    return apiKey()
+      ? 'The server refused the API key (401): it is unknown, revoked or mistyped; set a valid one under "API key" at the top of the page.'
+      : 'The server needs an API key (401): set one under "API key" at the top of the page.';
+  }
   if (problem && typeof problem === 'object') {
     const fields = problem.errors && typeof problem.errors === 'object'
       ? Object.values(problem.errors).flat().join(' ')

@@ -173,7 +173,7 @@ public sealed class ExtractiveAnswererTests
             "NUMBER OF PATIENTS\nA total of 70 patients will be randomized in a 1:1 ratio to zorvatide or placebo.",
             "NUMBER OF PATIENTS\n" + title, page: 17);
 
-        var (answer, citations) = Answerer.Answer("In study ZX-202 of zorvatide in chronic gout, how many patients will be randomized?", [titlePage, synopsis]);
+        var (answer, citations) = Answerer.Answer("In study ZX-202 of Zorvatide in chronic gout, how many patients will be randomized?", [titlePage, synopsis]);
 
         // The title holds "randomized", "study", "patients", "gout" and a number ("2A"); the fact holds fewer of them.
         Assert.StartsWith("A total of 70 patients will be randomized", answer);
@@ -199,6 +199,8 @@ public sealed class ExtractiveAnswererTests
     [InlineData("What is the minimum age to join the study?", "Participants 45 years of age and older are eligible.", true)]
     [InlineData("What percentage of patients had nausea?", "Nausea occurred in 12.9% of patients.", true)]
     [InlineData("What percentage of patients had nausea at 40 mg?", "Nausea occurred at 40 mg.", false)]
+    [InlineData("How many patients will be randomized?", "A Phase 2A study of zorvatide in patients.", false)]
+    [InlineData("What is the dosage level of the high dose arm?", "High dose arm: 50mg once daily.", true)]
     public void The_asked_quantity_is_a_new_number_in_the_asked_unit(string question, string sentence, bool states)
     {
         Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));

@@ -123,12 +123,16 @@ public sealed class RetrievalQualityTests
     [Fact]
     public async Task Lay_words_find_the_label_section_in_clinical_words()
     {
+        // A label of a few pages is a long document (DocumentRouter.LongDocumentChunks): lay words
+        // are expanded where the first-stage pool comes mostly from long documents.
         var label = TestPdf.Pages(
             [
                 "ZORVATIDE tablets, for oral use",
                 "Zorvatide can be taken by adults with or without food, once a day.",
                 "A woman taking zorvatide should tell her doctor about all medicines she takes.",
             ],
+            Filler,
+            Filler,
             Filler,
             ["8.1 Pregnancy: Zorvatide may cause fetal harm; it is contraindicated in pregnancy."]);
         using var data = new TempDirectory();

@@ -43,8 +43,15 @@ public sealed class ChunkRetriever(
     private async Task<IReadOnlyList<ScoredChunkId>> RoutedKeywordsAsync(
         string query, int pool, IReadOnlyCollection<string>? documentIds, QueryChunks chunks, CancellationToken cancellationToken)
     {
-        // Lay words also search for the label's clinical words ("pregnant": pregnancy).
-        var keywordHits = await keywords.SearchAsync(LayTerms.Expand(query), pool, documentIds, cancellationToken);
+        var keywordHits = await keywords.SearchAsync(query, pool, documentIds, cancellationToken);
+        // Lay words also search for the clinical words of labels and protocols ("pregnant":
+        // pregnancy). Abstracts and snippets (short documents) are searched by the question's own
+        // words: there the added words only dilute BM25's ranking.
+        var expanded = LayTerms.Expand(query);
+        if (!string.Equals(expanded, query, StringComparison.Ordinal) && await _router.MostlyLongAsync(keywordHits, cancellationToken))
+        {
+            keywordHits = await keywords.SearchAsync(expanded, pool, documentIds, cancellationToken);
+        }
         var routes = await _router.RouteAsync(query, keywordHits, chunks, cancellationToken);
         if (routes.Count == 0)
         {

@@ -87,6 +87,18 @@ public sealed class DocumentRouter(IRagStore store)
         return routes.Where(r => r.Weight >= 0.75 * best).OrderByDescending(r => r.Weight).Take(MaxRoutes).ToArray();
     }
 
+    /// <summary>True when at least half of <paramref name="candidates"/> come from long documents (<see cref="LongDocumentChunks"/>).</summary>
+    public async Task<bool> MostlyLongAsync(IReadOnlyList<ScoredChunkId> candidates, CancellationToken cancellationToken)
+    {
+        var documents = candidates.Select(c => DocumentIdOf(c.ChunkId)).OfType<string>().ToArray();
+        if (documents.Length == 0)
+        {
+            return false;
+        }
+        var known = await IdentitiesAsync(documents.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+        return 2 * documents.Count(d => known.TryGetValue(d, out var identity) && identity.IsLong) >= documents.Length;
+    }
+
     // For each stem, the documents whose candidate chunks use it in their text.
     private static async Task<Dictionary<string, HashSet<string>>> UsersAsync(
         string[] stems, IReadOnlyList<ScoredChunkId> candidates, QueryChunks chunks, CancellationToken cancellationToken)

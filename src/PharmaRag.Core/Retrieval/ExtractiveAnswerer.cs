@@ -41,6 +41,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static bool InContents(SearchHit hit) =>
         hit.Chunk.SectionPath is { } path && path.Contains("CONTENTS", StringComparison.OrdinalIgnoreCase);
 
+    // Questions that ask for a whole section's list by what it is ("what are the" alone asks for anything).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(contraindicat\w*|who should not|should not (take|use|be)|not be used|criteria|list (the|all))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SectionCue();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+(\.\d+)*\s+[A-Z][A-Z ,/&-]{5,}")]
     private static partial System.Text.RegularExpressions.Regex NumberedHeading();
 
@@ -102,7 +106,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var best = scored[0];
         // One document per answer: sentences of other labels never join an answer about this one.
         var sameDocument = scored.Where(x => x.Candidate.Hit.Chunk.DocumentId == best.Candidate.Hit.Chunk.DocumentId).ToList();
-        var sectionList = focus.WantsList ? SectionList(candidates, focus, naming) : null;
+        var sectionList = focus.WantsList && SectionCue().IsMatch(question) ? SectionList(candidates, focus, naming) : null;
         var chosen = sectionList
             ?? (focus.WantsList && !best.Candidate.IsRow
                 ? ListFrom(best.Candidate, candidates)
@@ -130,7 +134,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var headings = c.IsRow
             ? TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal)
             : [];
-        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus, identity);
+        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus, naming.Count > 0 ? identity : []);
         if (matched == 0 && !(content.Length == 0 && naming.Overlaps(c.Terms)))
         {
             return 0;

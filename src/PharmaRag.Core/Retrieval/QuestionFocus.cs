@@ -45,8 +45,18 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             {
                 return true;
             }
-            // The unit within the next three words: "70 patients", "18 weeks", "10 mg", "45 years of age".
-            if (TermAnalyzer.Words(after.ToString()).Take(3).Select(TermAnalyzer.Stem).Any(Units.Contains))
+            if (end < text.Length && char.IsLetter(text[end]))
+            {
+                // Glued to letters: a unit ("50mg") or part of a code ("Phase 2A", "RO5459072").
+                var glued = new string(text.AsSpan(end).ToArray().TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant();
+                if (Units.Contains(glued))
+                {
+                    return true;
+                }
+                continue;
+            }
+            // The unit within the next two words: "70 patients", "18 weeks", "10 mg", "45 years of age".
+            if (TermAnalyzer.Words(after.ToString()).Take(2).Select(TermAnalyzer.Stem).Any(Units.Contains))
             {
                 return true;
             }
@@ -104,7 +114,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     [GeneratedRegex(@"\b(percentage|percent|proportion|share|rate|rates|incidence|how often|how frequently)\b")]
     private static partial Regex Share();
 
-    [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently)|what (percentage|percent|proportion|share|rate|dose|dosage|age|score|level|concentration|temperature|strength|number|size)|at what|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
+    [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently)|what (percentage|percent|proportion|share|rate|dose|dosage|age|score|level|concentration|temperature|strength|number|size)|at what|what year|which year|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
     private static partial Regex NumberCue();
 
     [GeneratedRegex(@"\b(contraindications?|contraindicated|who should not|should not take|not be used|what are the|which (drugs|medicines|agents|conditions|patients)|list (the|all)|criteria)\b")]

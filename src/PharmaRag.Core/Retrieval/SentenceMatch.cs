@@ -19,7 +19,8 @@ public static partial class SentenceMatch
         if (RestatesTitle(terms, identity))
         {
             // The title (on the title page, a synopsis header, a running head) holds the question's
-            // words because it names the study; the fact is stated elsewhere.
+            // words because it names the study; the fact is stated elsewhere. (Callers pass the
+            // identity only when the question names the document.)
             matched *= TitlePenalty;
         }
         if (TableRowStatement.IsRow(text) && headings.Count > 0)

@@ -41,7 +41,7 @@ public static class SentenceReranker
             var named = naming[hit.Chunk.DocumentId];
             var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
-            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, identities[hit.Chunk.DocumentId])).DefaultIfEmpty(0).Max();
+            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, named.Count > 0 ? identities[hit.Chunk.DocumentId] : [])).DefaultIfEmpty(0).Max();
             // The words that name the document count for every chunk of it.
             return best + named.Sum(t => weight[t]);
         }).ToArray();

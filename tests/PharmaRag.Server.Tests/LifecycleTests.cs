@@ -101,6 +101,12 @@ public sealed class LifecycleTests
 
         Assert.Equal("processed", (string)finished["status"]!);
         Assert.Equal(pages, (int)finished["pages"]!);
+        // The runner marks the document processed, then completes its job: wait for that last write.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Counts(data.Path, id)).Item3 > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
         var (chunks, entries, jobs, vectors) = await Counts(data.Path, id);
         Assert.Equal((int)finished["chunks"]!, chunks);
         Assert.Equal(chunks, entries);

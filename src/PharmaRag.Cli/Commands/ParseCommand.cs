@@ -23,10 +23,11 @@ internal static class ParseCommand
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private sealed record JsonTable(IReadOnlyList<string[]> Rows, int HeaderRows, string? Caption, IReadOnlyList<string> Footnotes);
+    // RowPages: the page each row is printed on, so that a citation of a row names the row's page.
+    private sealed record JsonTable(IReadOnlyList<string[]> Rows, IReadOnlyList<int> RowPages, int HeaderRows, string? Caption, IReadOnlyList<string> Footnotes);
 
     private sealed record JsonBlock(
-        string Type, int Page, double[]? Bbox, string Text, int? HeadingLevel, string? Section,
+        string Type, int Page, IReadOnlyList<int> Pages, double[]? Bbox, string Text, int? HeadingLevel, string? Section,
         JsonTable? Table, string? Caption, string? OcrText, string? Description);
 
     private sealed record JsonDocument(string File, int Pages, IReadOnlyList<int> UnreadablePages, IReadOnlyList<JsonBlock> Blocks);
@@ -80,11 +81,13 @@ internal static class ParseCommand
         parsed.Blocks.Select(b => new JsonBlock(
             b.Kind.ToString().ToLowerInvariant(),
             b.Page,
+            // Every page the block spans (a table joined across pages lists each).
+            b.Table is { } spanned ? spanned.RowPages.Append(b.Page).Distinct().Order().ToArray() : [b.Page],
             b.Box is { } box ? [Math.Round(box.Left, 1), Math.Round(box.Bottom, 1), Math.Round(box.Right, 1), Math.Round(box.Top, 1)] : null,
             b.Text,
             b.HeadingLevel,
             b.Section,
-            b.Table is { } t ? new JsonTable(t.Rows, t.HeaderRows, t.Caption, t.Footnotes) : null,
+            b.Table is { } t ? new JsonTable(t.Rows, Enumerable.Range(0, t.Rows.Count).Select(i => t.PageOf(i, b.Page)).ToArray(), t.HeaderRows, t.Caption, t.Footnotes) : null,
             b.Caption,
             b.OcrText,
             b.Kind == BlockKind.Text ? null : b.Description)).ToList());

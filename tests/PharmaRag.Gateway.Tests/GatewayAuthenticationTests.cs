@@ -148,6 +148,27 @@ public sealed class GatewayAuthenticationTests
     }
 
     [Fact]
+    public async Task With_keys_required_the_adapter_pass_through_refuses_callers_from_another_machine()
+    {
+        await using var cluster = await StatelessCluster.StartAsync();
+        using var data = new TempDirectory();
+        // This machine's own network address: the caller is not on loopback, as a caller from elsewhere would not be.
+        var address = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+            .First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a));
+        await using var gateway = await InProcessGateway.StartOnAsync(
+            $"http://{address}:0", data.Path, null, [.. cluster.GatewaySettings(coldStartWaitSeconds: 0), AccessApi.RequireAuth]);
+
+        var scheduled = new StringContent("""{"source":"aws.events","detail-type":"Scheduled Event"}""", Encoding.UTF8, "application/json");
+        using var refused = await gateway.Client.PostAsync("/events", scheduled);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("/events/object-created", (string)(await refused.JsonAsync())["detail"]!);
+        Assert.Equal(0, cluster.Tasks.StartedCount);
+    }
+
+    [Fact]
     public async Task With_the_local_store_a_presigned_url_issued_for_one_workspace_cannot_write_into_another()
     {
         using var data = new TempDirectory();

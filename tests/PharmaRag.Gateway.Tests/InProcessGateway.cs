@@ -28,10 +28,14 @@ public sealed class InProcessGateway : IAsyncDisposable
         StartAsync(dataDirectory, null, configuration);
 
     /// <summary>A gateway on the given clock (a FakeTimeProvider drives idle time in tests).</summary>
-    public static async Task<InProcessGateway> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration)
+    public static Task<InProcessGateway> StartAsync(string dataDirectory, TimeProvider? clock, params string[] configuration) =>
+        StartOnAsync("http://127.0.0.1:0", dataDirectory, clock, configuration);
+
+    /// <summary>A gateway listening on <paramref name="urls"/> (a non-loopback address, to be called from elsewhere).</summary>
+    public static async Task<InProcessGateway> StartOnAsync(string urls, string dataDirectory, TimeProvider? clock, params string[] configuration)
     {
         var args = configuration.Append("--Logging:LogLevel:Default=Warning").ToArray();
-        var settings = new GatewaySettings("http://127.0.0.1:0", dataDirectory, args) { AlwaysOnCompute = AlwaysOnComputeController.Factory(args) };
+        var settings = new GatewaySettings(urls, dataDirectory, args) { AlwaysOnCompute = AlwaysOnComputeController.Factory(args) };
         var app = PharmaRagGateway.Build(settings, clock);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ using PharmaRag.Gateway.Compute;
 using PharmaRag.Gateway.Forwarding;
 using PharmaRag.Gateway.Hosting;
 using PharmaRag.Hosting.Inbox;
+using PharmaRag.Server.Access;
 using PharmaRag.Server.Hosting;
 using PharmaRag.Storage.S3;
 
@@ -112,8 +114,18 @@ public static class GatewayEndpoints
     /// EventBridge's scheduled event runs the idle check (scale to 0, or start for queued work).
     /// </summary>
     internal static async Task<IResult> PostEventAsync(
-        HttpRequest request, ObjectCreatedIntake intake, IdleCheck idleCheck, CancellationToken cancellationToken)
+        HttpRequest request, ObjectCreatedIntake intake, IdleCheck idleCheck, AccessMode access, CancellationToken cancellationToken)
     {
+        // The adapter calls from the same machine and carries no credentials. With authentication
+        // required, a caller from elsewhere (a standalone gateway on a public address) is refused:
+        // uploads are reported with a writer key at /events/object-created.
+        if (access.Required && !FromLoopback(request.HttpContext))
+        {
+            return TypedResults.Problem(
+                "POST /events takes only the Lambda Web Adapter's pass-through from this machine while authentication is required; " +
+                "report an upload with POST /events/object-created and a writer key.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
         JsonNode? body;
         try
         {
@@ -162,4 +174,8 @@ public static class GatewayEndpoints
     /// <summary>The same route on compute: path and query string unchanged.</summary>
     private static Task Forward(HttpContext context, ComputeForwarder forwarder) =>
         forwarder.ForwardAsync(context, context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent());
+
+    private static bool FromLoopback(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } caller
+        && IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller);
 }

@@ -10,41 +10,47 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace PharmaRag.Storage.Lucene;
 
 /// <summary>
-/// BM25 keyword search with a Lucene.Net index in the data directory (one writer per process: the
-/// embedded provider holds the data directory lock). Every write is committed before it returns,
-/// so a chunk reported indexed survives a crash; chunks are replaced by id, so re-indexing after a
-/// crash is harmless. Searches read a near-real-time searcher refreshed after each write.
+/// BM25 keyword search with a Lucene.Net index in the data directory. One process writes: the one
+/// that takes the exclusive lock on the folder's owner.lock (an operating-system lock released when
+/// the process dies; Lucene.Net's own write.lock does not exclude another process). Every write
+/// is committed before it returns, so a chunk reported indexed survives a crash, and chunks are
+/// replaced by id, so re-indexing after a crash is harmless; its searches read a near-real-time
+/// searcher refreshed after each write. A process that finds the lock taken (a CLI reader
+/// beside a running server) opens the index read-only and sees each commit on its next search.
 /// Ranking matches the FTS5 index it replaces: the same analysis, query words and BM25 (k1 1.2,
 /// b 0.75, FTS5's idf), but scored in a few milliseconds at 100k chunks where FTS5 scored every match.
 /// Lucene keeps a replaced or removed chunk in its statistics until its segment is merged; after
 /// every write, segments with more than 10% removed chunks are merged, so corpus statistics follow
 /// removals within that margin (exactly on small indexes). Equal scores are ordered by chunk id.
 /// </summary>
-public sealed class LuceneKeywordIndex : IKeywordIndex, IDisposable
+public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, IDisposable
 {
     public const string FolderName = "keywords";
 
     private const string IdField = "id";
     private const string DocumentField = "document";
     private const string TextField = "text";
+    private const string OwnerLockFile = "owner.lock";
 
-    private readonly LuceneDirectory _directory;
+    private static readonly HashSet<string> IdOnly = [IdField];
+
     private readonly ChunkTextAnalyzer _analyzer = new();
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _gate = new();
+    private LuceneDirectory? _directory;
+    private FileStream? _ownerLock;
+    private IndexWriter? _writer;
+    private SearcherManager? _searchers;
+    private bool _opened;
+    private bool _disposed;
 
-    public LuceneKeywordIndex(string indexDirectory)
+    /// <summary>True when another process holds the write lock, so this one only reads.</summary>
+    public bool IsReadOnly
     {
-        System.IO.Directory.CreateDirectory(indexDirectory);
-        _directory = FSDirectory.Open(indexDirectory);
-        var config = new IndexWriterConfig(ChunkTextAnalyzer.Version, _analyzer)
+        get
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new Fts5Bm25Similarity(),
-        };
-        _writer = new IndexWriter(_directory, config);
-        _writer.Commit(); // a new index exists on disk (empty) from the start
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+            EnsureOpen();
+            return _writer is null;
+        }
     }
 
     /// <summary>The chunks in the index (deleted ones excluded).</summary>
@@ -52,14 +58,19 @@ public sealed class LuceneKeywordIndex : IKeywordIndex, IDisposable
     {
         get
         {
-            var searcher = _searchers.Acquire();
+            var searchers = Searchers();
+            if (searchers is null)
+            {
+                return 0;
+            }
+            var searcher = searchers.Acquire();
             try
             {
                 return searcher.IndexReader.NumDocs;
             }
             finally
             {
-                _searchers.Release(searcher);
+                searchers.Release(searcher);
             }
         }
     }
@@ -71,16 +82,17 @@ public sealed class LuceneKeywordIndex : IKeywordIndex, IDisposable
         {
             return Task.CompletedTask;
         }
+        var writer = Writer();
         foreach (var chunk in chunks)
         {
-            _writer.UpdateDocument(new Term(IdField, chunk.Id), new Document
+            writer.UpdateDocument(new Term(IdField, chunk.Id), new Document
             {
                 new StringField(IdField, chunk.Id, Field.Store.YES),
                 new StringField(DocumentField, chunk.DocumentId, Field.Store.NO),
                 new TextField(TextField, chunk.Section is null ? chunk.Text : chunk.Section + "\n" + chunk.Text, Field.Store.NO),
             });
         }
-        CommitAndRefresh();
+        CommitAndRefresh(writer);
         return Task.CompletedTask;
     }
 
@@ -89,8 +101,9 @@ public sealed class LuceneKeywordIndex : IKeywordIndex, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (chunkIds.Count > 0)
         {
-            _writer.DeleteDocuments([.. chunkIds.Select(id => new Term(IdField, id))]);
-            CommitAndRefresh();
+            var writer = Writer();
+            writer.DeleteDocuments([.. chunkIds.Select(id => new Term(IdField, id))]);
+            CommitAndRefresh(writer);
         }
         return Task.CompletedTask;
     }
@@ -98,16 +111,37 @@ public sealed class LuceneKeywordIndex : IKeywordIndex, IDisposable
     public Task RemoveDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _writer.DeleteDocuments(new Term(DocumentField, documentId));
-        CommitAndRefresh();
+        var writer = Writer();
+        writer.DeleteDocuments(new Term(DocumentField, documentId));
+        CommitAndRefresh(writer);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The chunks of one document in the index.</summary>
+    public int CountDocumentChunks(string documentId)
+    {
+        var searchers = Searchers();
+        if (searchers is null)
+        {
+            return 0;
+        }
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.Search(new TermQuery(new Term(DocumentField, documentId)), 1).TotalHits;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
     }
 
     /// <summary>Removes every chunk (before a rebuild from the store).</summary>
     public void Clear()
     {
-        _writer.DeleteAll();
-        CommitAndRefresh();
+        var writer = Writer();
+        writer.DeleteAll();
+        CommitAndRefresh(writer);
     }
 
     public Task<IReadOnlyList<ScoredChunkId>> SearchAsync(
@@ -115,48 +149,137 @@ public sealed class LuceneKeywordIndex : IKeywordIndex, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var parsed = KeywordQuery.Build(query, _analyzer, TextField);
-        if (parsed is null || topK <= 0)
+        var searchers = parsed is null || topK <= 0 ? null : Searchers();
+        if (parsed is null || searchers is null)
         {
             return Task.FromResult<IReadOnlyList<ScoredChunkId>>([]);
         }
         Filter? scope = documentIds is { Count: > 0 }
             ? new TermsFilter([.. documentIds.Select(id => new Term(DocumentField, id))])
             : null;
-        var searcher = _searchers.Acquire();
+        var searcher = searchers.Acquire();
         try
         {
             var top = searcher.Search(parsed, scope, topK);
             var hits = new List<ScoredChunkId>(top.ScoreDocs.Length);
-            var fields = new HashSet<string> { IdField };
             foreach (var scored in top.ScoreDocs)
             {
-                hits.Add(new ScoredChunkId(searcher.Doc(scored.Doc, fields).Get(IdField), scored.Score));
+                hits.Add(new ScoredChunkId(searcher.Doc(scored.Doc, IdOnly).Get(IdField), scored.Score));
             }
             hits.Sort(static (x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.ChunkId, y.ChunkId));
             return Task.FromResult<IReadOnlyList<ScoredChunkId>>(hits);
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
-    private void CommitAndRefresh()
+    private IndexWriter Writer()
     {
-        if (_writer.HasDeletions())
+        EnsureOpen();
+        return _writer ?? throw new InvalidOperationException(
+            "The keyword index is open read-only: another process (a running server) holds its data directory; write through that process.");
+    }
+
+    // The writer's searchers; read-only, a searcher over the last commit (none until the owner has
+    // created the index), refreshed so that each search sees the owner's latest commit.
+    private SearcherManager? Searchers()
+    {
+        EnsureOpen();
+        if (_writer is not null)
         {
-            _writer.ForceMergeDeletes(doWait: true);
+            return _searchers;
         }
-        _writer.Commit();
-        _searchers.MaybeRefreshBlocking();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_searchers is null)
+            {
+                if (DirectoryReader.IndexExists(_directory))
+                {
+                    _searchers = new SearcherManager(_directory, new BM25SearcherFactory());
+                }
+            }
+            else
+            {
+                _searchers.MaybeRefreshBlocking();
+            }
+            return _searchers;
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (Volatile.Read(ref _opened))
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_opened)
+            {
+                return;
+            }
+            System.IO.Directory.CreateDirectory(indexDirectory);
+            _directory = FSDirectory.Open(indexDirectory);
+            try
+            {
+                _ownerLock = new FileStream(Path.Combine(indexDirectory, OwnerLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                Volatile.Write(ref _opened, true); // another process writes; this one reads
+                return;
+            }
+            try
+            {
+                _writer = new IndexWriter(_directory, new IndexWriterConfig(ChunkTextAnalyzer.Version, _analyzer)
+                {
+                    OpenMode = OpenMode.CREATE_OR_APPEND,
+                    Similarity = new Fts5Bm25Similarity(),
+                });
+                _writer.Commit(); // a new index exists on disk (empty) from the start
+                _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+            }
+            catch
+            {
+                _writer?.Dispose();
+                _writer = null;
+                _ownerLock.Dispose();
+                _ownerLock = null;
+                throw;
+            }
+            Volatile.Write(ref _opened, true);
+        }
+    }
+
+    private void CommitAndRefresh(IndexWriter writer)
+    {
+        if (writer.HasDeletions())
+        {
+            writer.ForceMergeDeletes(doWait: true);
+        }
+        writer.Commit();
+        _searchers!.MaybeRefreshBlocking();
     }
 
     public void Dispose()
     {
-        _searchers.Dispose();
-        _writer.Dispose();
-        _analyzer.Dispose();
-        _directory.Dispose();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _searchers?.Dispose();
+            _writer?.Dispose();
+            _ownerLock?.Dispose();
+            _directory?.Dispose();
+            _analyzer.Dispose();
+        }
     }
 
     private sealed class BM25SearcherFactory : SearcherFactory

@@ -32,6 +32,26 @@ public sealed class LuceneKeywordIndexTests : KeywordIndexConformance
     }
 
     [Fact]
+    public async Task A_second_opener_reads_the_owners_commits_and_refuses_to_write()
+    {
+        using var directory = new TempDirectory();
+        var folder = Path.Combine(directory.Path, LuceneKeywordIndex.FolderName);
+        var d = SampleData.Document("reader");
+        using var owner = new LuceneKeywordIndex(folder);
+        using var reader = new LuceneKeywordIndex(folder);
+        Assert.False(owner.IsReadOnly);
+        Assert.True(reader.IsReadOnly);
+        Assert.Empty(await reader.SearchAsync("warfarin", 5, null, CancellationToken.None));
+
+        var chunk = SampleData.Chunk(d.Id, 0, "Warfarin needs INR monitoring.");
+        await owner.IndexAsync([chunk], CancellationToken.None);
+
+        Assert.Equal([chunk.Id], (await reader.SearchAsync("warfarin", 5, null, CancellationToken.None)).Select(h => h.ChunkId));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => reader.IndexAsync([chunk], CancellationToken.None));
+        Assert.Contains("read-only", refused.Message);
+    }
+
+    [Fact]
     public async Task Analysis_folds_case_and_diacritics_stems_and_splits_on_punctuation_like_fts5()
     {
         await using var f = await CreateAsync();

@@ -10,7 +10,8 @@ namespace PharmaRag.Storage.Lucene;
 /// k1 1.2, b 0.75, idf ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6 (a word in more than half
 /// of the chunks adds next to nothing), and each chunk's exact length in words. Lucene's own
 /// BM25Similarity keeps lengths as one lossy byte (about 12% steps) and uses another idf; both
-/// moved the development set's rankings. A phrase's idf is the sum of its words' idfs.
+/// moved the development set's rankings. A phrase's idf is the sum of its words' idfs, which
+/// <see cref="KeywordQuery"/> scales to the phrase's own idf with the phrase's boost.
 /// </summary>
 internal sealed class Fts5Bm25Similarity : Similarity
 {
@@ -23,12 +24,16 @@ internal sealed class Fts5Bm25Similarity : Similarity
     public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats)
     {
         var documents = collectionStats.DocCount > 0 ? collectionStats.DocCount : collectionStats.MaxDoc;
-        var idf = termStats.Sum(t => Math.Max(1e-6, Math.Log((documents - t.DocFreq + 0.5) / (t.DocFreq + 0.5))));
+        var idf = termStats.Sum(t => Idf(t.DocFreq, documents));
         var averageLength = collectionStats.SumTotalTermFreq > 0 && documents > 0
             ? collectionStats.SumTotalTermFreq / (double)documents
             : 1;
         return new Weight(collectionStats.Field, idf, averageLength, queryBoost);
     }
+
+    /// <summary>FTS5's idf: ln((N - n + 0.5) / (n + 0.5)), at least 1e-6.</summary>
+    public static double Idf(long documentFrequency, long documents) =>
+        Math.Max(1e-6, Math.Log((documents - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
     {

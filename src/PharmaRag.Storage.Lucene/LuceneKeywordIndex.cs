@@ -148,9 +148,8 @@ public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, I
         string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var parsed = KeywordQuery.Build(query, _analyzer, TextField);
-        var searchers = parsed is null || topK <= 0 ? null : Searchers();
-        if (parsed is null || searchers is null)
+        var searchers = topK <= 0 ? null : Searchers();
+        if (searchers is null)
         {
             return Task.FromResult<IReadOnlyList<ScoredChunkId>>([]);
         }
@@ -160,6 +159,10 @@ public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, I
         var searcher = searchers.Acquire();
         try
         {
+            if (KeywordQuery.Build(query, _analyzer, TextField, searcher) is not { } parsed)
+            {
+                return Task.FromResult<IReadOnlyList<ScoredChunkId>>([]);
+            }
             var top = searcher.Search(parsed, scope, topK);
             var hits = new List<ScoredChunkId>(top.ScoreDocs.Length);
             foreach (var scored in top.ScoreDocs)

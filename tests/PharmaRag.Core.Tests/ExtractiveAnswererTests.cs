@@ -192,6 +192,107 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(17, citations[0].Page);
     }
 
+    [Fact]
+    public void A_list_item_is_read_with_the_heading_leading_into_it()
+    {
+        // A Drug Facts list: the heading says when, the item says what; alone, neither answers.
+        var stop = DocHit("i", "ibuprofen.pdf", 11,
+            "Stop use and ask a doctor if\nyou feel faint, vomit blood, or have bloody or black stools.\npain gets worse or lasts more than 10 days\n" +
+            "fever gets worse or lasts more than 3 days\nredness or swelling is present in the painful area",
+            "Drug Facts > Stop use and ask a doctor if\nIbuprofen Drug Facts", page: 2);
+        var directions = DocHit("i", "ibuprofen.pdf", 13,
+            "Directions\ndo not take longer than 10 days, unless directed by a doctor (see Warnings)", "Drug Facts > Directions\nIbuprofen Drug Facts", page: 3);
+
+        var (answer, citations) = Answerer.Answer("When should you stop taking ibuprofen for a fever and see a doctor?", [directions, stop]);
+
+        // Without the heading the item holds only "fever" and, with no full stop, reads as a heading itself.
+        Assert.StartsWith("Stop use and ask a doctor if: fever gets worse or lasts more than 3 days", answer);
+        Assert.Equal("fever gets worse or lasts more than 3 days", citations[0].Text);
+        Assert.Equal(2, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_line_ending_in_a_colon_is_quoted_with_the_items_it_introduces()
+    {
+        var text = "Stomach bleeding warning: This product contains an NSAID, which may cause stomach bleeding.\nThe chance is higher if you:\n" +
+            "are age 60 or older\nhave had stomach ulcers or bleeding problems\ntake a blood thinning (anticoagulant) or steroid drug\nWARNINGS\nDo not use more than directed.";
+        var warnings = DocHit("i", "ibuprofen.pdf", 6, text, "Drug Facts > Warnings\nIbuprofen Drug Facts", page: 1);
+
+        var (answer, citations) = Answerer.Answer("Who has a higher chance of stomach bleeding with ibuprofen?", [warnings]);
+
+        // The items repeat none of the question's words: the line introducing them is the match,
+        // and quoted alone it would answer nothing.
+        Assert.Contains("The chance is higher if you: are age 60 or older have had stomach ulcers or bleeding problems", answer);
+        Assert.DoesNotContain("Do not use more than directed", answer);
+        var quoted = Assert.Single(citations, c => c.Text.StartsWith("The chance is higher", StringComparison.Ordinal));
+        Assert.EndsWith("steroid drug", quoted.Text);
+        Assert.Equal(1, quoted.Page);
+    }
+
+    [Fact]
+    public void A_row_whose_label_cell_is_empty_is_read_with_the_label_of_its_group()
+    {
+        // The strength is printed once per group of bottle sizes, on the group's middle row.
+        var table = DocHit("a", "amoxicillin.pdf", 49,
+            "Table 2. Amount of Water for Mixing Oral Suspension\n| Strength | Bottle Size | Amount of Water Required for Reconstitution |\n| --- | --- | --- |\n" +
+            "|  | 80 mL | 62 mL |\n| Oral Suspension 125 mg/5 mL | 100 mL | 78 mL |\n|  | 150 mL | 116 mL |\n" +
+            "|  | 80 mL | 59 mL |\n| Oral Suspension 250 mg/5 mL | 100 mL | 74 mL |\n|  | 150 mL | 111 mL |",
+            "2 DOSAGE AND ADMINISTRATION > 2.5 Directions for Mixing Oral Suspension\nAMOXICILLIN capsules", page: 6);
+
+        var (answer, citations) = Answerer.Answer("How much water is needed for the 150 mL bottle of the 250 mg/5 mL amoxicillin suspension?", [table]);
+
+        Assert.StartsWith("Oral Suspension 250 mg/5 mL — Bottle Size: 150 mL; Amount of Water Required for Reconstitution: 111 mL.", answer);
+        Assert.Equal("|  | 150 mL | 111 mL |", citations[0].Text);
+        Assert.Equal(6, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_header_printed_over_two_lines_is_read_whole_and_never_answers()
+    {
+        // The column names and "[95% Confidence Interval]" are printed below the separator line.
+        var table = DocHit("a", "amoxicillin.pdf", 103,
+            "Table 6. H. pylori Eradication Rates When Amoxicillin is Administered as Part of a Triple Therapy Regimen\n" +
+            "|  | Triple Therapy | Triple Therapy |\n| --- | --- | --- |\n" +
+            "| Study | Evaluable Analysis [95% Confidence Interval] (number of patients) | Intent-to-Treat Analysis [95% Confidence Interval] (number of patients) |\n" +
+            "| Study 1 | 92 [80.0 to 97.7] (n = 48) | 86 [73.3 to 93.5] (n = 55) |\n| Study 2 | 86 [75.7 to 93.6] (n = 66) | 83 [72.0 to 90.8] (n = 70) |",
+            "14 CLINICAL STUDIES\nAMOXICILLIN capsules", page: 15);
+
+        var (answer, citations) = Answerer.Answer("What was the 95% confidence interval of the evaluable analysis in Study 2 of triple therapy with amoxicillin?", [table]);
+
+        Assert.StartsWith("Study 2 — Triple Therapy Evaluable Analysis [95% Confidence Interval] (number of patients): 86 [75.7 to 93.6] (n = 66).", answer);
+        Assert.DoesNotContain(citations, c => c.Text.StartsWith("| Study |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_column_heading_is_read_with_the_abbreviation_the_table_defines()
+    {
+        var table = DocHit("w", "warfarin.pdf", 150,
+            "Table 7: WARIS – Endpoint Analysis of Separate Events\n|  |  |  |  | % Risk |\n| --- | --- | --- | --- | --- |\n" +
+            "|  | Warfarin | Placebo |  | Reduction |\n| Event | (N=607) | (N=607) | RR (95% CI) | (p-value) |\n" +
+            "| Total Mortality | 94 (4.7/100 py) | 123 (6.3/100 py) | 0.76 (0.60, 0.97) | 24 (p=0.030) |\n" +
+            "| Recurrent MI | 82 (4.1/100 py) | 124 (6.4/100 py) | 0.66 (0.51, 0.85) | 34 (p=0.001) |\n" +
+            "RR=Relative risk; CI=Confidence interval; MI=Myocardial infarction",
+            "14 CLINICAL STUDIES > 14.3 Myocardial Infarction\nWARFARIN SODIUM tablets", page: 23);
+
+        var (answer, _) = Answerer.Answer("In WARIS, what was the relative risk for recurrent MI with warfarin versus placebo?", [table]);
+
+        // "% Risk Reduction" shares "risk" with the question; only the footnote says RR is the relative risk.
+        Assert.StartsWith("Recurrent MI — RR (95% CI) (Relative risk, Confidence interval): 0.66 (0.51, 0.85).", answer);
+    }
+
+    [Fact]
+    public void A_sentence_printed_twice_is_said_once_citing_both_pages()
+    {
+        var highlights = DocHit("m", "metformin.pdf", 5, "DOSAGE AND ADMINISTRATION\n(2.1) Swallow the tablets whole and never crush, cut or chew.",
+            "DOSAGE AND ADMINISTRATION\nMETFORMIN tablets", page: 1);
+        var full = DocHit("m", "metformin.pdf", 30, "Swallow the tablets whole and never crush, cut or chew.", "2 DOSAGE AND ADMINISTRATION\nMETFORMIN tablets", page: 4);
+
+        var (answer, citations) = Answerer.Answer("Can the metformin tablet be crushed or chewed?", [full, highlights]);
+
+        Assert.Equal("Swallow the tablets whole and never crush, cut or chew. [1: metformin.pdf, p. 4][2: metformin.pdf, p. 1]", answer);
+        Assert.Equal([4, 1], citations.Select(c => c.Page));
+    }
+
     [Theory]
     [InlineData("How many patients will be randomized?", "A total of 70 patients will be randomized.", true)]
     [InlineData("How many patients will be randomized?", "Patients are randomized 1:1 to 100 mg or placebo.", false)]

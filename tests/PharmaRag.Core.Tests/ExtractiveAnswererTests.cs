@@ -293,6 +293,100 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal([4, 1], citations.Select(c => c.Page));
     }
 
+    [Fact]
+    public void A_boxed_warning_question_quotes_the_box_not_the_sentences_that_refer_to_it()
+    {
+        const string title = "CIPROFLOXACIN tablets, for oral use";
+        var counselling = DocHit("c", "cipro.pdf", 83,
+            "Advise patients to stop ciprofloxacin and call their doctor if any symptoms of tendinitis or tendon rupture occur, serious adverse reactions described in the boxed warning [see BOXED WARNING].",
+            "17 PATIENT COUNSELING INFORMATION\n" + title, page: 20);
+        var box = DocHit("c", "cipro.pdf", 2,
+            "CIPROFLOXACIN\nWARNING: SERIOUS ADVERSE REACTIONS INCLUDING TENDINITIS AND TENDON RUPTURE\nSee full prescribing information for complete boxed warning.\n" +
+            "Fluoroquinolones have been associated with disabling and potentially irreversible serious adverse reactions including:\n" +
+            "Tendinitis and tendon rupture [see WARNINGS AND PRECAUTIONS (5.2)]\nPeripheral neuropathy [see WARNINGS AND PRECAUTIONS (5.3)]\n" +
+            "5 WARNINGS AND PRECAUTIONS\nTendon rupture may occur.",
+            "CIPROFLOXACIN\n" + title, page: 1);
+
+        var (answer, citations) = Answerer.Answer("What serious adverse reactions are in the boxed warning of ciprofloxacin?", [counselling, box]);
+
+        // By their words the counselling sentence (serious, adverse, reactions, boxed, warning) beats every line of the box.
+        Assert.StartsWith("WARNING: SERIOUS ADVERSE REACTIONS INCLUDING TENDINITIS AND TENDON RUPTURE", answer);
+        Assert.Contains("Tendinitis and tendon rupture [see WARNINGS AND PRECAUTIONS (5.2)]", answer);
+        Assert.DoesNotContain("Advise patients", answer);
+        Assert.DoesNotContain("See full prescribing information", answer);
+        Assert.DoesNotContain("Tendon rupture may occur", answer);
+        Assert.All(citations, c => Assert.Equal(1, c.Page));
+    }
+
+    [Fact]
+    public void A_section_list_comes_from_the_chunk_that_prints_the_items_and_a_short_one_is_completed()
+    {
+        const string title = "WARFARIN SODIUM tablets";
+        var full = DocHit("w", "warfarin.pdf", 56, "4 CONTRAINDICATIONS\nWarfarin sodium is contraindicated in: Pregnancy", "4 CONTRAINDICATIONS\n" + title, page: 9);
+        var highlights = DocHit("w", "warfarin.pdf", 8,
+            "CONTRAINDICATIONS\nPregnancy, except in women with mechanical heart valves. (4)\nHemorrhagic tendencies or blood dyscrasias. (4)\n" +
+            "Major regional or lumbar block anesthesia. (4)\nMalignant hypertension. (4)", "CONTRAINDICATIONS\n" + title, page: 1);
+
+        var (answer, _) = Answerer.Answer("What are the contraindications of warfarin?", [full, highlights]);
+
+        // The first retrieved chunk under the heading holds one item, cut off by the chunk's end.
+        Assert.StartsWith("Pregnancy, except in women with mechanical heart valves.", answer);
+        Assert.Contains("Malignant hypertension.", answer);
+
+        var amoxicillinFull = DocHit("a", "amoxicillin.pdf", 54,
+            "4 CONTRAINDICATIONS\nAmoxicillin is contraindicated in patients who have experienced a serious hypersensitivity reaction to amoxicillin.",
+            "4 CONTRAINDICATIONS\nAMOXICILLIN capsules", page: 7);
+        var amoxicillinHighlights = DocHit("a", "amoxicillin.pdf", 10,
+            "CONTRAINDICATIONS\nHistory of a serious hypersensitivity reaction to amoxicillin or to other beta-lactams. (4)", "CONTRAINDICATIONS\nAMOXICILLIN capsules", page: 1);
+
+        var (both, citations) = Answerer.Answer("Who should not take amoxicillin?", [amoxicillinFull, amoxicillinHighlights]);
+
+        Assert.Contains("Amoxicillin is contraindicated in patients", both);
+        Assert.Contains("History of a serious hypersensitivity reaction", both);
+        Assert.Equal([7, 1], citations.Select(c => c.Page));
+    }
+
+    [Fact]
+    public void A_row_is_read_under_its_table_title_and_a_title_is_no_answer()
+    {
+        static string Table(string trial, string grade3) =>
+            $"Table 5 Summary of Adverse Reaction Rates in Subjects with COVID-19 in {trial}\n| Types of Adverse Reactions | Drug N=532 n (%) | Placebo N=516 n (%) |\n" +
+            $"| --- | --- | --- |\n| Adverse reactions, Grades ≥3 | {grade3} | 46 (9%) |\n| Serious adverse reactions | 2 (0.4%) | 3 (0.6%) |";
+        var other = DocHit("v", "veklury.pdf", 40, Table("Study 5773", "12 (6%)"), "6 ADVERSE REACTIONS\nVEKLURY", page: 10);
+        var actt = DocHit("v", "veklury.pdf", 34, Table("ACTT-1", "41 (8%)"), "6 ADVERSE REACTIONS\nVEKLURY", page: 9);
+
+        var (answer, citations) = Answerer.Answer("In ACTT-1, how many subjects on the drug had adverse reactions of Grade 3 or higher?", [other, actt]);
+
+        // The two rows are the same but for their values; only the table's title says which trial.
+        Assert.StartsWith("Adverse reactions, Grades ≥3 — Drug N=532 n (%): 41 (8%)", answer);
+        Assert.Equal(9, citations[0].Page);
+
+        var caption = DocHit("c", "cipro.pdf", 144,
+            "Table 15: Clinical Success and Bacteriologic Eradication at Test of Cure (5 to 9 Days Post-Therapy)\n" +
+            "Bacteriologic Eradication by Patient at Test of Cure 84.4% (178/211) 78.3% (181/231)", "14 CLINICAL STUDIES\nCIPRO", page: 31);
+
+        var (eradication, _) = Answerer.Answer("What was bacteriologic eradication by patient at test of cure?", [caption]);
+
+        Assert.StartsWith("Bacteriologic Eradication by Patient at Test of Cure 84.4% (178/211) 78.3% (181/231)", eradication);
+    }
+
+    [Fact]
+    public void A_long_table_row_is_not_shortened_in_favour_of_a_sentence_about_the_table()
+    {
+        var drugs = string.Join(", ", Enumerable.Range(1, 45).Select(i => $"drug{(char)('a' + i % 26)}{(char)('a' + i / 26)}x"));
+        var table = DocHit("w", "warfarin.pdf", 76,
+            "Table 2: Examples of CYP450 Interactions with Warfarin\n| Enzyme | Inhibitors | Inducers |\n| --- | --- | --- |\n" +
+            $"| CYP2C9 | {drugs} | aprepitant, bosentan, carbamazepine |\n| CYP1A2 | acyclovir, allopurinol | montelukast, omeprazole |",
+            "7 DRUG INTERACTIONS > 7.2 CYP450 Interactions\nWARFARIN", page: 13);
+        var prose = DocHit("w", "warfarin.pdf", 75,
+            "Examples of inhibitors and inducers of CYP2C9, 1A2, and 3A4 are below in Table 2; this list should not be considered all-inclusive.",
+            "7 DRUG INTERACTIONS > 7.2 CYP450 Interactions\nWARFARIN", page: 13);
+
+        var (answer, _) = Answerer.Answer("Which drugs are listed as inducers of CYP2C9 in the warfarin CYP450 interactions table?", [prose, table]);
+
+        Assert.StartsWith("CYP2C9 — Inducers: aprepitant, bosentan, carbamazepine.", answer);
+    }
+
     [Theory]
     [InlineData("How many patients will be randomized?", "A total of 70 patients will be randomized.", true)]
     [InlineData("How many patients will be randomized?", "Patients are randomized 1:1 to 100 mg or placebo.", false)]
@@ -302,6 +396,10 @@ public sealed class ExtractiveAnswererTests
     [InlineData("What percentage of patients had nausea at 40 mg?", "Nausea occurred at 40 mg.", false)]
     [InlineData("How many patients will be randomized?", "A Phase 2A study of zorvatide in patients.", false)]
     [InlineData("What is the dosage level of the high dose arm?", "High dose arm: 50mg once daily.", true)]
+    [InlineData("Once stable, how often should the INR be repeated?", "Obtain subsequent INR determinations every 1 to 4 weeks.", true)]
+    [InlineData("How often are liver tests repeated?", "Liver tests are repeated 2-3 times a week.", true)]
+    [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose is titrated up to 30 mg/day on Day 29.", true)]
+    [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose may be titrated up to 30 mg/day.", false)]
     public void The_asked_quantity_is_a_new_number_in_the_asked_unit(string question, string sentence, bool states)
     {
         Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));

@@ -48,9 +48,15 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static bool InContents(SearchHit hit) =>
         hit.Chunk.SectionPath is { } path && path.Contains("CONTENTS", StringComparison.OrdinalIgnoreCase);
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bbox(ed)? warnings?\b|\bblack[- ]box\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BoxedCue();
+
     // Questions that ask for a whole section's list by what it is ("what are the" alone asks for anything).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(contraindicat\w*|who should not|should not (take|use|be)|not be used|criteria|list (the|all))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SectionCue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(Table|Figure|Fig\.)\s+[\dA-Z][\w.–-]*[:.]?\s")]
+    private static partial System.Text.RegularExpressions.Regex Caption();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+(\.\d+)*\s+[A-Z][A-Z ,/&-]{5,}")]
     private static partial System.Text.RegularExpressions.Regex NumberedHeading();
@@ -58,9 +64,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     public (string Answer, IReadOnlyList<Citation> Citations) Answer(string question, IReadOnlyList<SearchHit> hits)
     {
         var focus = QuestionFocus.Of(question);
+        // A table's footnote ("RR=Relative risk") may be in the chunk after the table's.
+        var definitions = hits.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(h => TableLayout.Definitions(h.Chunk.Text)).DistinctBy(d => d.Key).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
         var candidates = hits
             .Where(hit => !InContents(hit))
-            .SelectMany((hit, rank) => CandidatesOf(hit, rank))
+            .SelectMany((hit, rank) => CandidatesOf(hit, rank, definitions))
             .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
         if (focus.Terms.Count == 0 || candidates.Count == 0)
@@ -110,14 +120,15 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var best = scored[0];
         // One document per answer: sentences of other labels never join an answer about this one.
         var sameDocument = scored.Where(x => x.Candidate.Hit.Chunk.DocumentId == best.Candidate.Hit.Chunk.DocumentId).ToList();
-        var sectionList = focus.WantsList && SectionCue().IsMatch(question) ? SectionList(candidates, focus, naming) : null;
+        var sectionList = BoxedCue().IsMatch(question) ? BoxedWarning(candidates, _maxSentences + 2)
+            : focus.WantsList && SectionCue().IsMatch(question) ? SectionList(candidates, focus, naming) : null;
         var chosen = sectionList
             ?? (focus.WantsList && !best.Candidate.IsRow
                 ? ListFrom(best.Candidate, candidates)
                 : sameDocument.TakeWhile(x => x.Score >= 0.5 * best.Score).Select(x => x.Candidate).ToList());
         // A sentence printed twice (the highlights and the full text) is said once, citing both pages.
         var printed = chosen.GroupBy(c => Reference().Replace(c.Text, ""), StringComparer.Ordinal).ToDictionary(g => g.First(), g => g.Skip(1).ToArray());
-        chosen = printed.Keys.Take(focus.WantsList ? MaxListItems : _maxSentences).ToList();
+        chosen = printed.Keys.Take(focus.WantsList || sectionList is not null ? MaxListItems : _maxSentences).ToList();
         var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, focus) : chosen.Select(c => Quote(c, focus)).ToList();
 
         var answer = new StringBuilder();
@@ -141,10 +152,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // The chunk's sentences that can state something, each read with what completes it: a list
     // item with the line that leads into it ("Stop use and ask a doctor if" / "fever gets worse or
     // lasts more than 3 days"), a table row with its table.
-    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank)
+    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank, Dictionary<string, Dictionary<string, string>> definitions)
     {
         var sentences = ChunkSentences.Of(hit.Chunk);
-        var table = sentences.Any(s => TableRowStatement.IsRow(s.Text)) ? TableLayout.Of(hit.Chunk.Text) : null;
+        var table = sentences.Any(s => TableRowStatement.IsRow(s.Text)) ? TableLayout.Of(hit.Chunk.Text).With(definitions[hit.Chunk.DocumentId]) : null;
         Candidate? lead = null;
         for (var index = 0; index < sentences.Count; index++)
         {
@@ -197,12 +208,18 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var section = c.Hit.Chunk.SectionPath is { } path ? TermAnalyzer.Terms(path).ToHashSet(StringComparer.Ordinal) : [];
         var sectionBonus = 0.5 * content.Where(section.Contains).Sum(t => weight[t]);
         var documentBonus = 0.25 * naming.Sum(t => weight[t]);
-        var lengthPenalty = 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
+        // A long sentence holds many words by chance; a table row's length is its cells.
+        var lengthPenalty = c.IsRow ? 1 : 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
         var prior = 0.15 * maxWeight / (c.Rank + 1);
         var score = (matched + sectionBonus) / lengthPenalty + documentBonus + prior;
         // A heading ("2.2 Recommended Dosage in Adults") names the topic but does not state it (a
         // list item under a heading is no heading, though it has no full stop either).
         if (!c.IsRow && c.Lead is null && c.Terms.Count <= 8 && !c.Text.TrimEnd().EndsWith('.') && !c.Text.Contains(':'))
+        {
+            score *= 0.5;
+        }
+        // So does a table's or figure's title ("Table 15: Clinical Success and Bacteriologic Eradication at Test of Cure").
+        else if (!c.IsRow && Caption().IsMatch(c.Text))
         {
             score *= 0.5;
         }
@@ -219,7 +236,8 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             var cells = TableRowStatement.Cells(c.Text);
             var label = cells[0].Length == 0 ? table.LabelOf(c.Offset) : null;
             var text = label is null ? c.Text : $"| {label} | {string.Join(" | ", cells.Skip(1))} |";
-            var terms = label is null ? c.Terms : c.Terms.Concat(TermAnalyzer.Terms(label)).ToHashSet(StringComparer.Ordinal);
+            // A row is read under its table's title, which names what the table is about (the study, the measure).
+            var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption}")).ToHashSet(StringComparer.Ordinal);
             // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for.
             var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).SelectMany(col => TermAnalyzer.Terms(table.Heading(col))).ToHashSet(StringComparer.Ordinal);
             return (text, terms, headings);
@@ -241,13 +259,71 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     {
         // A chunk that is only the heading has no items: the next chunk under such a heading is read.
         // The list ends at the next heading (WARNINGS AND PRECAUTIONS after CONTRAINDICATIONS).
-        return candidates
+        // The section printed as a list (the highlights' items) says more than a paragraph of it:
+        // the chunk with the most items comes first, and a section of one or two items (one long
+        // sentence, a chunk cut short) is completed from the next chunk under such a heading.
+        var sections = candidates
             .Where(c => !c.IsRow && c.Hit.Chunk.SectionPath is { } path
                 && HeadingNamesFocus(path, focus.Terms.Where(t => !naming[c.Hit.Chunk.DocumentId].Contains(t)).ToHashSet(StringComparer.Ordinal)))
             .GroupBy(c => c.Rank)
             .OrderBy(g => g.Key)
-            .Select(g => g.OrderBy(c => c.Index).SkipWhile(c => IsHeading(c.Text)).TakeWhile(c => !IsHeading(c.Text)).Take(MaxListItems).ToList())
-            .FirstOrDefault(items => items.Count > 0);
+            .Select(g => g.OrderBy(c => c.Index).SkipWhile(c => IsHeading(c.Text)).TakeWhile(c => !IsHeading(c.Text)).Where(c => !IsPointer(c.Text)).Take(MaxListItems).ToList())
+            .Where(items => items.Count > 0)
+            .OrderByDescending(items => items.Count)
+            .ToList();
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+        var list = new List<Candidate>(sections[0]);
+        foreach (var more in sections.Skip(1))
+        {
+            if (list.Count >= ShortList || list.Count + more.Count > MaxListItems)
+            {
+                break;
+            }
+            list.AddRange(more);
+        }
+        return list;
+    }
+
+    /// <summary>A section list of fewer items than this is completed from the next chunk under a heading the question names.</summary>
+    public const int ShortList = 3;
+
+    // "See full prescribing information for complete boxed warning." points elsewhere and states nothing.
+    private static bool IsPointer(string sentence) => sentence.StartsWith("See ", StringComparison.Ordinal);
+
+    // A boxed warning is headed "WARNING: ..." in capitals, in the section path or in the chunk's text.
+    private static bool IsBoxedHeading(string line) =>
+        line.StartsWith("WARNING", StringComparison.Ordinal) && line.Where(char.IsLetter).All(char.IsUpper);
+
+    // "What does the boxed warning say?" asks for the box: the statements under its heading, not
+    // the sentences elsewhere that refer to it ("[see Boxed Warning]").
+    private static List<Candidate>? BoxedWarning(List<Candidate> candidates, int max)
+    {
+        foreach (var chunk in candidates.Where(c => !c.IsRow).GroupBy(c => c.Rank).OrderBy(g => g.Key))
+        {
+            var sentences = chunk.OrderBy(c => c.Index).ToList();
+            var underPath = sentences[0].Hit.Chunk.SectionPath is { } path && path.Split(" > ").Any(IsBoxedHeading);
+            var heading = sentences.FindIndex(c => IsBoxedHeading(c.Text));
+            if (!underPath && heading < 0)
+            {
+                continue;
+            }
+            var items = sentences.Skip(heading + 1)
+                .SkipWhile(c => IsHeading(c.Text))
+                .TakeWhile(c => !IsHeading(c.Text) && !IsBoxedHeading(c.Text))
+                .Where(c => !IsPointer(c.Text))
+                .Take(max)
+                .ToList();
+            if (items.Count > 0)
+            {
+                // The box's title ("WARNING: LACTIC ACIDOSIS") names the risk: it is said first.
+                var title = heading >= 0 ? sentences[heading] : sentences.FirstOrDefault(c => IsBoxedHeading(c.Text));
+                return title is null ? items : [title, .. items];
+            }
+        }
+        return null;
     }
 
     // A heading of a few words (numbering aside) that the question's content words name.
@@ -279,7 +355,8 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
 
     private static Quoted Quote(Candidate c, QuestionFocus focus)
     {
-        var statement = !c.IsRow ? c.Text
+        // A section reference printed before a sentence belongs to the one before it ("(4) Malignant hypertension.").
+        var statement = !c.IsRow ? LeadingReference().Replace(c.Text, "")
             : (c.Table is { } table
                 ? TableRowStatement.State(c.Text, table, table.LabelOf(c.Offset), focus.Terms)
                 : TableRowStatement.State(c.Text, TableRowStatement.Headers(c.Hit.Chunk.Text), focus.Terms)) + ".";
@@ -332,6 +409,9 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             .Take(MaxListItems)
             .ToList();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\(\s*[\d.,\s]+\)\s*(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingReference();
 
     // A section reference around a sentence ("(2.1) Swallow ... whole.") leaves the sentence the same.
     [System.Text.RegularExpressions.GeneratedRegex(@"^\(\s*[\d.,\s]+\)\s*|\s*\(\s*[\d.,\s]+\)\.?$")]

@@ -18,13 +18,34 @@ public sealed partial class TableLayout
     private readonly HashSet<int> _headerRows;
     private readonly Dictionary<int, string> _labels;
 
-    private TableLayout(IReadOnlyList<string[]> headers, HashSet<int> headerRows, Dictionary<int, string> labels, IReadOnlyDictionary<string, string> abbreviations)
+    private TableLayout(IReadOnlyList<string[]> headers, HashSet<int> headerRows, Dictionary<int, string> labels, IReadOnlyDictionary<string, string> abbreviations, string? caption)
     {
         Headers = headers;
         _headerRows = headerRows;
         _labels = labels;
         Abbreviations = abbreviations;
+        Caption = caption;
     }
+
+    /// <summary>The table's title printed above it ("Table 5 Summary of Adverse Reaction Rates ... in ACTT-1"), when the chunk holds it.</summary>
+    public string? Caption { get; }
+
+    /// <summary>This layout, also knowing the abbreviations <paramref name="defined"/> elsewhere in its document (a footnote in the next chunk).</summary>
+    public TableLayout With(IReadOnlyDictionary<string, string> defined)
+    {
+        var merged = new Dictionary<string, string>(defined, StringComparer.Ordinal);
+        foreach (var (abbreviation, meaning) in Abbreviations)
+        {
+            merged[abbreviation] = meaning;
+        }
+        return new TableLayout(Headers, _headerRows, _labels, merged, Caption);
+    }
+
+    /// <summary>The abbreviations <paramref name="text"/> defines ("RR=Relative risk"), lower case, with what they stand for.</summary>
+    public static IReadOnlyDictionary<string, string> Definitions(string text) =>
+        Definition().Matches(text)
+            .GroupBy(m => m.Groups[1].Value.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First().Groups[2].Value.Trim(), StringComparer.Ordinal);
 
     /// <summary>The header rows (cells), top to bottom.</summary>
     public IReadOnlyList<string[]> Headers { get; }
@@ -56,11 +77,16 @@ public sealed partial class TableLayout
         var rows = new List<(int Offset, string[] Cells)>();
         var separator = -1;
         var offset = 0;
+        string? caption = null;
         foreach (var line in chunkText.Split('\n'))
         {
             var trimmed = line.Trim();
             var start = offset + line.IndexOf(trimmed.Length > 0 ? trimmed[0] : ' ', StringComparison.Ordinal);
             offset += line.Length + 1;
+            if (rows.Count == 0 && trimmed.StartsWith("Table ", StringComparison.OrdinalIgnoreCase))
+            {
+                caption = trimmed;
+            }
             if (trimmed.StartsWith("| ---", StringComparison.Ordinal))
             {
                 separator = separator < 0 ? rows.Count : separator;
@@ -71,12 +97,10 @@ public sealed partial class TableLayout
                 rows.Add((start, TableRowStatement.Cells(trimmed)));
             }
         }
-        var abbreviations = Definition().Matches(chunkText)
-            .GroupBy(m => m.Groups[1].Value.ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => g.First().Groups[2].Value.Trim(), StringComparer.Ordinal);
+        var abbreviations = Definitions(chunkText);
         if (separator <= 0)
         {
-            return new TableLayout([], [], [], abbreviations);
+            return new TableLayout([], [], [], abbreviations, caption);
         }
         // Rows right below the separator that read as headers are the header's second line, when
         // values follow them (a table of text cells has no value anywhere: its rows are data).
@@ -96,7 +120,7 @@ public sealed partial class TableLayout
                 labels[data[i].Offset] = label;
             }
         }
-        return new TableLayout(rows.Take(below).Select(r => r.Cells).ToArray(), headerRows, labels, abbreviations);
+        return new TableLayout(rows.Take(below).Select(r => r.Cells).ToArray(), headerRows, labels, abbreviations, caption);
     }
 
     // A label cell merged over a group of rows is printed on one of them (the first or the middle

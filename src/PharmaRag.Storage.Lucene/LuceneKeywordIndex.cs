@@ -19,9 +19,11 @@ namespace PharmaRag.Storage.Lucene;
 /// beside a running server) opens the index read-only and sees each commit on its next search.
 /// Ranking matches the FTS5 index it replaces: the same analysis, query words and BM25 (k1 1.2,
 /// b 0.75, FTS5's idf), but scored in a few milliseconds at 100k chunks where FTS5 scored every match.
-/// Lucene keeps a replaced or removed chunk in its statistics until its segment is merged; after
-/// every write, segments with more than 10% removed chunks are merged, so corpus statistics follow
-/// removals within that margin (exactly on small indexes). Equal scores are ordered by chunk id.
+/// Lucene keeps a replaced or removed chunk in its statistics until its segment is rewritten; a
+/// write that replaces or removes chunks rewrites the segments that held them before it returns, so
+/// corpus statistics are exact (at 10% removed per segment, as Lucene would allow by default, the
+/// development set lost a question), at the price of rewriting those segments: the cost of a removal
+/// grows with the segment. Equal scores are ordered by chunk id.
 /// </summary>
 public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, IDisposable
 {
@@ -242,6 +244,9 @@ public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, I
                 {
                     OpenMode = OpenMode.CREATE_OR_APPEND,
                     Similarity = new Fts5Bm25Similarity(),
+                    // Removed chunks leave the statistics only when their segment is rewritten:
+                    // every segment with one is, after each write, so scores stay exactly FTS5's.
+                    MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
                 });
                 _writer.Commit(); // a new index exists on disk (empty) from the start
                 _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());

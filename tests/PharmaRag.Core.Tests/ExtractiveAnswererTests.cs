@@ -192,6 +192,201 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(17, citations[0].Page);
     }
 
+    [Fact]
+    public void A_list_item_is_read_with_the_heading_leading_into_it()
+    {
+        // A Drug Facts list: the heading says when, the item says what; alone, neither answers.
+        var stop = DocHit("i", "ibuprofen.pdf", 11,
+            "Stop use and ask a doctor if\nyou feel faint, vomit blood, or have bloody or black stools.\npain gets worse or lasts more than 10 days\n" +
+            "fever gets worse or lasts more than 3 days\nredness or swelling is present in the painful area",
+            "Drug Facts > Stop use and ask a doctor if\nIbuprofen Drug Facts", page: 2);
+        var directions = DocHit("i", "ibuprofen.pdf", 13,
+            "Directions\ndo not take longer than 10 days, unless directed by a doctor (see Warnings)", "Drug Facts > Directions\nIbuprofen Drug Facts", page: 3);
+
+        var (answer, citations) = Answerer.Answer("When should you stop taking ibuprofen for a fever and see a doctor?", [directions, stop]);
+
+        // Without the heading the item holds only "fever" and, with no full stop, reads as a heading itself.
+        Assert.StartsWith("Stop use and ask a doctor if: fever gets worse or lasts more than 3 days", answer);
+        Assert.Equal("fever gets worse or lasts more than 3 days", citations[0].Text);
+        Assert.Equal(2, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_line_ending_in_a_colon_is_quoted_with_the_items_it_introduces()
+    {
+        var text = "Stomach bleeding warning: This product contains an NSAID, which may cause stomach bleeding.\nThe chance is higher if you:\n" +
+            "are age 60 or older\nhave had stomach ulcers or bleeding problems\ntake a blood thinning (anticoagulant) or steroid drug\nWARNINGS\nDo not use more than directed.";
+        var warnings = DocHit("i", "ibuprofen.pdf", 6, text, "Drug Facts > Warnings\nIbuprofen Drug Facts", page: 1);
+
+        var (answer, citations) = Answerer.Answer("Who has a higher chance of stomach bleeding with ibuprofen?", [warnings]);
+
+        // The items repeat none of the question's words: the line introducing them is the match,
+        // and quoted alone it would answer nothing.
+        Assert.Contains("The chance is higher if you: are age 60 or older have had stomach ulcers or bleeding problems", answer);
+        Assert.DoesNotContain("Do not use more than directed", answer);
+        var quoted = Assert.Single(citations, c => c.Text.StartsWith("The chance is higher", StringComparison.Ordinal));
+        Assert.EndsWith("steroid drug", quoted.Text);
+        Assert.Equal(1, quoted.Page);
+    }
+
+    [Fact]
+    public void A_row_whose_label_cell_is_empty_is_read_with_the_label_of_its_group()
+    {
+        // The strength is printed once per group of bottle sizes, on the group's middle row.
+        var table = DocHit("a", "amoxicillin.pdf", 49,
+            "Table 2. Amount of Water for Mixing Oral Suspension\n| Strength | Bottle Size | Amount of Water Required for Reconstitution |\n| --- | --- | --- |\n" +
+            "|  | 80 mL | 62 mL |\n| Oral Suspension 125 mg/5 mL | 100 mL | 78 mL |\n|  | 150 mL | 116 mL |\n" +
+            "|  | 80 mL | 59 mL |\n| Oral Suspension 250 mg/5 mL | 100 mL | 74 mL |\n|  | 150 mL | 111 mL |",
+            "2 DOSAGE AND ADMINISTRATION > 2.5 Directions for Mixing Oral Suspension\nAMOXICILLIN capsules", page: 6);
+
+        var (answer, citations) = Answerer.Answer("How much water is needed for the 150 mL bottle of the 250 mg/5 mL amoxicillin suspension?", [table]);
+
+        Assert.StartsWith("Oral Suspension 250 mg/5 mL — Bottle Size: 150 mL; Amount of Water Required for Reconstitution: 111 mL.", answer);
+        Assert.Equal("|  | 150 mL | 111 mL |", citations[0].Text);
+        Assert.Equal(6, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_header_printed_over_two_lines_is_read_whole_and_never_answers()
+    {
+        // The column names and "[95% Confidence Interval]" are printed below the separator line.
+        var table = DocHit("a", "amoxicillin.pdf", 103,
+            "Table 6. H. pylori Eradication Rates When Amoxicillin is Administered as Part of a Triple Therapy Regimen\n" +
+            "|  | Triple Therapy | Triple Therapy |\n| --- | --- | --- |\n" +
+            "| Study | Evaluable Analysis [95% Confidence Interval] (number of patients) | Intent-to-Treat Analysis [95% Confidence Interval] (number of patients) |\n" +
+            "| Study 1 | 92 [80.0 to 97.7] (n = 48) | 86 [73.3 to 93.5] (n = 55) |\n| Study 2 | 86 [75.7 to 93.6] (n = 66) | 83 [72.0 to 90.8] (n = 70) |",
+            "14 CLINICAL STUDIES\nAMOXICILLIN capsules", page: 15);
+
+        var (answer, citations) = Answerer.Answer("What was the 95% confidence interval of the evaluable analysis in Study 2 of triple therapy with amoxicillin?", [table]);
+
+        Assert.StartsWith("Study 2 — Triple Therapy Evaluable Analysis [95% Confidence Interval] (number of patients): 86 [75.7 to 93.6] (n = 66).", answer);
+        Assert.DoesNotContain(citations, c => c.Text.StartsWith("| Study |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_column_heading_is_read_with_the_abbreviation_the_table_defines()
+    {
+        var table = DocHit("w", "warfarin.pdf", 150,
+            "Table 7: WARIS – Endpoint Analysis of Separate Events\n|  |  |  |  | % Risk |\n| --- | --- | --- | --- | --- |\n" +
+            "|  | Warfarin | Placebo |  | Reduction |\n| Event | (N=607) | (N=607) | RR (95% CI) | (p-value) |\n" +
+            "| Total Mortality | 94 (4.7/100 py) | 123 (6.3/100 py) | 0.76 (0.60, 0.97) | 24 (p=0.030) |\n" +
+            "| Recurrent MI | 82 (4.1/100 py) | 124 (6.4/100 py) | 0.66 (0.51, 0.85) | 34 (p=0.001) |\n" +
+            "RR=Relative risk; CI=Confidence interval; MI=Myocardial infarction",
+            "14 CLINICAL STUDIES > 14.3 Myocardial Infarction\nWARFARIN SODIUM tablets", page: 23);
+
+        var (answer, _) = Answerer.Answer("In WARIS, what was the relative risk for recurrent MI with warfarin versus placebo?", [table]);
+
+        // "% Risk Reduction" shares "risk" with the question; only the footnote says RR is the relative risk.
+        Assert.StartsWith("Recurrent MI — RR (95% CI) (Relative risk, Confidence interval): 0.66 (0.51, 0.85).", answer);
+    }
+
+    [Fact]
+    public void A_sentence_printed_twice_is_said_once_citing_both_pages()
+    {
+        var highlights = DocHit("m", "metformin.pdf", 5, "DOSAGE AND ADMINISTRATION\n(2.1) Swallow the tablets whole and never crush, cut or chew.",
+            "DOSAGE AND ADMINISTRATION\nMETFORMIN tablets", page: 1);
+        var full = DocHit("m", "metformin.pdf", 30, "Swallow the tablets whole and never crush, cut or chew.", "2 DOSAGE AND ADMINISTRATION\nMETFORMIN tablets", page: 4);
+
+        var (answer, citations) = Answerer.Answer("Can the metformin tablet be crushed or chewed?", [full, highlights]);
+
+        Assert.Equal("Swallow the tablets whole and never crush, cut or chew. [1: metformin.pdf, p. 4][2: metformin.pdf, p. 1]", answer);
+        Assert.Equal([4, 1], citations.Select(c => c.Page));
+    }
+
+    [Fact]
+    public void A_boxed_warning_question_quotes_the_box_not_the_sentences_that_refer_to_it()
+    {
+        const string title = "CIPROFLOXACIN tablets, for oral use";
+        var counselling = DocHit("c", "cipro.pdf", 83,
+            "Advise patients to stop ciprofloxacin and call their doctor if any symptoms of tendinitis or tendon rupture occur, serious adverse reactions described in the boxed warning [see BOXED WARNING].",
+            "17 PATIENT COUNSELING INFORMATION\n" + title, page: 20);
+        var box = DocHit("c", "cipro.pdf", 2,
+            "CIPROFLOXACIN\nWARNING: SERIOUS ADVERSE REACTIONS INCLUDING TENDINITIS AND TENDON RUPTURE\nSee full prescribing information for complete boxed warning.\n" +
+            "Fluoroquinolones have been associated with disabling and potentially irreversible serious adverse reactions including:\n" +
+            "Tendinitis and tendon rupture [see WARNINGS AND PRECAUTIONS (5.2)]\nPeripheral neuropathy [see WARNINGS AND PRECAUTIONS (5.3)]\n" +
+            "5 WARNINGS AND PRECAUTIONS\nTendon rupture may occur.",
+            "CIPROFLOXACIN\n" + title, page: 1);
+
+        var (answer, citations) = Answerer.Answer("What serious adverse reactions are in the boxed warning of ciprofloxacin?", [counselling, box]);
+
+        // By their words the counselling sentence (serious, adverse, reactions, boxed, warning) beats every line of the box.
+        Assert.StartsWith("WARNING: SERIOUS ADVERSE REACTIONS INCLUDING TENDINITIS AND TENDON RUPTURE", answer);
+        Assert.Contains("Tendinitis and tendon rupture [see WARNINGS AND PRECAUTIONS (5.2)]", answer);
+        Assert.DoesNotContain("Advise patients", answer);
+        Assert.DoesNotContain("See full prescribing information", answer);
+        Assert.DoesNotContain("Tendon rupture may occur", answer);
+        Assert.All(citations, c => Assert.Equal(1, c.Page));
+    }
+
+    [Fact]
+    public void A_section_list_comes_from_the_chunk_that_prints_the_items_and_a_short_one_is_completed()
+    {
+        const string title = "WARFARIN SODIUM tablets";
+        var full = DocHit("w", "warfarin.pdf", 56, "4 CONTRAINDICATIONS\nWarfarin sodium is contraindicated in: Pregnancy", "4 CONTRAINDICATIONS\n" + title, page: 9);
+        var highlights = DocHit("w", "warfarin.pdf", 8,
+            "CONTRAINDICATIONS\nPregnancy, except in women with mechanical heart valves. (4)\nHemorrhagic tendencies or blood dyscrasias. (4)\n" +
+            "Major regional or lumbar block anesthesia. (4)\nMalignant hypertension. (4)", "CONTRAINDICATIONS\n" + title, page: 1);
+
+        var (answer, _) = Answerer.Answer("What are the contraindications of warfarin?", [full, highlights]);
+
+        // The first retrieved chunk under the heading holds one item, cut off by the chunk's end.
+        Assert.StartsWith("Pregnancy, except in women with mechanical heart valves.", answer);
+        Assert.Contains("Malignant hypertension.", answer);
+
+        var amoxicillinFull = DocHit("a", "amoxicillin.pdf", 54,
+            "4 CONTRAINDICATIONS\nAmoxicillin is contraindicated in patients who have experienced a serious hypersensitivity reaction to amoxicillin.",
+            "4 CONTRAINDICATIONS\nAMOXICILLIN capsules", page: 7);
+        var amoxicillinHighlights = DocHit("a", "amoxicillin.pdf", 10,
+            "CONTRAINDICATIONS\nHistory of a serious hypersensitivity reaction to amoxicillin or to other beta-lactams. (4)", "CONTRAINDICATIONS\nAMOXICILLIN capsules", page: 1);
+
+        var (both, citations) = Answerer.Answer("Who should not take amoxicillin?", [amoxicillinFull, amoxicillinHighlights]);
+
+        Assert.Contains("Amoxicillin is contraindicated in patients", both);
+        Assert.Contains("History of a serious hypersensitivity reaction", both);
+        Assert.Equal([7, 1], citations.Select(c => c.Page));
+    }
+
+    [Fact]
+    public void A_row_is_read_under_its_table_title_and_a_title_is_no_answer()
+    {
+        static string Table(string trial, string grade3) =>
+            $"Table 5 Summary of Adverse Reaction Rates in Subjects with COVID-19 in {trial}\n| Types of Adverse Reactions | Drug N=532 n (%) | Placebo N=516 n (%) |\n" +
+            $"| --- | --- | --- |\n| Adverse reactions, Grades ≥3 | {grade3} | 46 (9%) |\n| Serious adverse reactions | 2 (0.4%) | 3 (0.6%) |";
+        var other = DocHit("v", "veklury.pdf", 40, Table("Study 5773", "12 (6%)"), "6 ADVERSE REACTIONS\nVEKLURY", page: 10);
+        var actt = DocHit("v", "veklury.pdf", 34, Table("ACTT-1", "41 (8%)"), "6 ADVERSE REACTIONS\nVEKLURY", page: 9);
+
+        var (answer, citations) = Answerer.Answer("In ACTT-1, how many subjects on the drug had adverse reactions of Grade 3 or higher?", [other, actt]);
+
+        // The two rows are the same but for their values; only the table's title says which trial.
+        Assert.StartsWith("Adverse reactions, Grades ≥3 — Drug N=532 n (%): 41 (8%)", answer);
+        Assert.Equal(9, citations[0].Page);
+
+        var caption = DocHit("c", "cipro.pdf", 144,
+            "Table 15: Clinical Success and Bacteriologic Eradication at Test of Cure (5 to 9 Days Post-Therapy)\n" +
+            "Bacteriologic Eradication by Patient at Test of Cure 84.4% (178/211) 78.3% (181/231)", "14 CLINICAL STUDIES\nCIPRO", page: 31);
+
+        var (eradication, _) = Answerer.Answer("What was bacteriologic eradication by patient at test of cure?", [caption]);
+
+        Assert.StartsWith("Bacteriologic Eradication by Patient at Test of Cure 84.4% (178/211) 78.3% (181/231)", eradication);
+    }
+
+    [Fact]
+    public void A_long_table_row_is_not_shortened_in_favour_of_a_sentence_about_the_table()
+    {
+        var drugs = string.Join(", ", Enumerable.Range(1, 45).Select(i => $"drug{(char)('a' + i % 26)}{(char)('a' + i / 26)}x"));
+        var table = DocHit("w", "warfarin.pdf", 76,
+            "Table 2: Examples of CYP450 Interactions with Warfarin\n| Enzyme | Inhibitors | Inducers |\n| --- | --- | --- |\n" +
+            $"| CYP2C9 | {drugs} | aprepitant, bosentan, carbamazepine |\n| CYP1A2 | acyclovir, allopurinol | montelukast, omeprazole |",
+            "7 DRUG INTERACTIONS > 7.2 CYP450 Interactions\nWARFARIN", page: 13);
+        var prose = DocHit("w", "warfarin.pdf", 75,
+            "Examples of inhibitors and inducers of CYP2C9, 1A2, and 3A4 are below in Table 2; this list should not be considered all-inclusive.",
+            "7 DRUG INTERACTIONS > 7.2 CYP450 Interactions\nWARFARIN", page: 13);
+
+        var (answer, _) = Answerer.Answer("Which drugs are listed as inducers of CYP2C9 in the warfarin CYP450 interactions table?", [prose, table]);
+
+        Assert.StartsWith("CYP2C9 — Inducers: aprepitant, bosentan, carbamazepine.", answer);
+    }
+
     [Theory]
     [InlineData("How many patients will be randomized?", "A total of 70 patients will be randomized.", true)]
     [InlineData("How many patients will be randomized?", "Patients are randomized 1:1 to 100 mg or placebo.", false)]
@@ -201,6 +396,10 @@ public sealed class ExtractiveAnswererTests
     [InlineData("What percentage of patients had nausea at 40 mg?", "Nausea occurred at 40 mg.", false)]
     [InlineData("How many patients will be randomized?", "A Phase 2A study of zorvatide in patients.", false)]
     [InlineData("What is the dosage level of the high dose arm?", "High dose arm: 50mg once daily.", true)]
+    [InlineData("Once stable, how often should the INR be repeated?", "Obtain subsequent INR determinations every 1 to 4 weeks.", true)]
+    [InlineData("How often are liver tests repeated?", "Liver tests are repeated 2-3 times a week.", true)]
+    [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose is titrated up to 30 mg/day on Day 29.", true)]
+    [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose may be titrated up to 30 mg/day.", false)]
     public void The_asked_quantity_is_a_new_number_in_the_asked_unit(string question, string sentence, bool states)
     {
         Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Text;
 
 namespace PharmaRag.Core.Retrieval;
@@ -25,6 +26,12 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private sealed record Candidate(SearchHit Hit, int Rank, int Index, int Offset, string Text, HashSet<string> Terms)
     {
         public bool IsRow => TableRowStatement.IsRow(Text);
+
+        /// <summary>The line this item completes ("The chance is higher if you:"), when it is one of a list's items.</summary>
+        public Candidate? Lead { get; init; }
+
+        /// <summary>For a table row, its table read as a whole (headers, merged labels, abbreviations).</summary>
+        public TableLayout? Table { get; init; }
     }
 
     // A table chunk repeats its header row above a "| --- |" line: the header names columns but
@@ -41,9 +48,15 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static bool InContents(SearchHit hit) =>
         hit.Chunk.SectionPath is { } path && path.Contains("CONTENTS", StringComparison.OrdinalIgnoreCase);
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bbox(ed)? warnings?\b|\bblack[- ]box\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BoxedCue();
+
     // Questions that ask for a whole section's list by what it is ("what are the" alone asks for anything).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(contraindicat\w*|who should not|should not (take|use|be)|not be used|criteria|list (the|all))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SectionCue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(Table|Figure|Fig\.)\s+[\dA-Z][\w.–-]*[:.]?\s")]
+    private static partial System.Text.RegularExpressions.Regex Caption();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+(\.\d+)*\s+[A-Z][A-Z ,/&-]{5,}")]
     private static partial System.Text.RegularExpressions.Regex NumberedHeading();
@@ -51,12 +64,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     public (string Answer, IReadOnlyList<Citation> Citations) Answer(string question, IReadOnlyList<SearchHit> hits)
     {
         var focus = QuestionFocus.Of(question);
+        // A table's footnote ("RR=Relative risk") may be in the chunk after the table's.
+        var definitions = hits.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(h => TableLayout.Definitions(h.Chunk.Text)).DistinctBy(d => d.Key).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
         var candidates = hits
             .Where(hit => !InContents(hit))
-            .SelectMany((hit, rank) => ChunkSentences.Of(hit.Chunk)
-                .Select((s, index) => (s, index))
-                .Where(x => x.s.Text.Length >= 4 && !IsTableHeader(hit.Chunk.Text, x.s.Start + x.s.Text.Length) && !IsContentsLine(x.s.Text))
-                .Select(x => new Candidate(hit, rank, x.index, x.s.Start, x.s.Text, x.s.Terms)))
+            .SelectMany((hit, rank) => CandidatesOf(hit, rank, definitions))
             .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
         if (focus.Terms.Count == 0 || candidates.Count == 0)
@@ -106,51 +120,135 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var best = scored[0];
         // One document per answer: sentences of other labels never join an answer about this one.
         var sameDocument = scored.Where(x => x.Candidate.Hit.Chunk.DocumentId == best.Candidate.Hit.Chunk.DocumentId).ToList();
-        var sectionList = focus.WantsList && SectionCue().IsMatch(question) ? SectionList(candidates, focus, naming) : null;
+        var sectionList = BoxedCue().IsMatch(question) ? BoxedWarning(candidates, _maxSentences + 2)
+            : focus.WantsList && SectionCue().IsMatch(question) ? SectionList(candidates, focus, naming) : null;
         var chosen = sectionList
             ?? (focus.WantsList && !best.Candidate.IsRow
                 ? ListFrom(best.Candidate, candidates)
                 : sameDocument.TakeWhile(x => x.Score >= 0.5 * best.Score).Select(x => x.Candidate).ToList());
-        chosen = chosen.DistinctBy(c => c.Text, StringComparer.Ordinal).Take(focus.WantsList ? MaxListItems : _maxSentences).ToList();
+        // A sentence printed twice (the highlights and the full text) is said once, citing both pages.
+        var printed = chosen.GroupBy(c => Reference().Replace(c.Text, ""), StringComparer.Ordinal).ToDictionary(g => g.First(), g => g.Skip(1).ToArray());
+        chosen = printed.Keys.Take(focus.WantsList || sectionList is not null ? MaxListItems : _maxSentences).ToList();
+        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, focus) : chosen.Select(c => Quote(c, focus)).ToList();
 
         var answer = new StringBuilder();
         var citations = new List<Citation>();
-        foreach (var c in chosen)
+        foreach (var q in quotes)
         {
-            var page = c.Hit.Chunk.PageAt(c.Offset);
-            citations.Add(new Citation(c.Hit.Chunk.DocumentId, c.Hit.FileName, page, c.Hit.Chunk.Id, c.Text));
-            var statement = c.IsRow ? TableRowStatement.State(c.Text, TableRowStatement.Headers(c.Hit.Chunk.Text), focus.Terms) + "." : c.Text;
-            answer.Append(answer.Length > 0 ? " " : "")
-                .Append(statement)
-                .Append($" [{citations.Count}: {c.Hit.FileName}, p. {page}]");
+            answer.Append(answer.Length > 0 ? " " : "").Append(q.Statement).Append(' ');
+            var cited = new HashSet<int>();
+            foreach (var (source, page, text) in printed.GetValueOrDefault(q.Source, []).Select(c => (c, c.Hit.Chunk.PageAt(c.Offset), c.Text)).Prepend((q.Source, q.Page, q.CitedText)))
+            {
+                if (source.Hit.Chunk.DocumentId == q.Source.Hit.Chunk.DocumentId && cited.Add(page))
+                {
+                    citations.Add(new Citation(source.Hit.Chunk.DocumentId, source.Hit.FileName, page, source.Hit.Chunk.Id, text));
+                    answer.Append($"[{citations.Count}: {source.Hit.FileName}, p. {page}]");
+                }
+            }
         }
         return (answer.ToString(), citations);
     }
+
+    // The chunk's sentences that can state something, each read with what completes it: a list
+    // item with the line that leads into it ("Stop use and ask a doctor if" / "fever gets worse or
+    // lasts more than 3 days"), a table row with its table.
+    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank, Dictionary<string, Dictionary<string, string>> definitions)
+    {
+        var sentences = ChunkSentences.Of(hit.Chunk);
+        var table = sentences.Any(s => TableRowStatement.IsRow(s.Text)) ? TableLayout.Of(hit.Chunk.Text).With(definitions[hit.Chunk.DocumentId]) : null;
+        Candidate? lead = null;
+        for (var index = 0; index < sentences.Count; index++)
+        {
+            var s = sentences[index];
+            var isRow = TableRowStatement.IsRow(s.Text);
+            if (s.Text.Length < 4 || IsContentsLine(s.Text)
+                || isRow && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table!.IsHeaderRow(s.Start)))
+            {
+                continue;
+            }
+            var item = lead is not null && !isRow && index - lead.Index <= MaxListItems && IsItem(s.Text);
+            var candidate = new Candidate(hit, rank, index, s.Start, s.Text, s.Terms) { Table = isRow ? table : null, Lead = item ? lead : null };
+            yield return candidate;
+            // A list's items follow its heading one after another: a paragraph or a table ends it.
+            if (isRow || IsHeading(s.Text) || lead is not null && !item)
+            {
+                lead = null;
+            }
+            if (!isRow && index == 0 && IsChunkHeading(hit.Chunk, s.Text))
+            {
+                lead = candidate;
+            }
+        }
+    }
+
+    /// <summary>An item under a heading is read with it when it is no longer than this: a list's item, not a paragraph.</summary>
+    public const int ShortItem = 100;
+
+    // A list's item is short and no sentence of its own: it starts in lower case ("fever gets
+    // worse", "are age 60 or older") or has no full stop ("Ibuprofen 200 mg (NSAID)*").
+    private static bool IsItem(string text) =>
+        text.Length <= ShortItem && (char.IsLower(text[0]) || !text.TrimEnd().EndsWith('.'));
+
+    // The line a chunk starts with is its heading when the chunk's section path ends with it
+    // ("Active ingredient (in each tablet or capsule)"), unless it is a sentence of its own.
+    private static bool IsChunkHeading(Chunk chunk, string line) =>
+        !line.EndsWith('.') && chunk.SectionPath is { } path
+        && path.Split(" > ")[^1].Trim().Equals(line.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static double Score(
         Candidate c, QuestionFocus focus, HashSet<string> naming, HashSet<string> identity, Dictionary<string, double> weight, double maxWeight)
     {
         var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
-        var headings = c.IsRow
-            ? TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal)
-            : [];
-        var matched = SentenceMatch.Score(c.Text, c.Terms, headings, content, weight, focus, naming.Count > 0 ? identity : []);
-        if (matched == 0 && !(content.Length == 0 && naming.Overlaps(c.Terms)))
+        var (text, terms, headings) = Read(c);
+        var matched = SentenceMatch.Score(text, terms, headings, content, weight, focus, naming.Count > 0 ? identity : []);
+        if (matched == 0 && !(content.Length == 0 && naming.Overlaps(terms)))
         {
             return 0;
         }
         var section = c.Hit.Chunk.SectionPath is { } path ? TermAnalyzer.Terms(path).ToHashSet(StringComparer.Ordinal) : [];
         var sectionBonus = 0.5 * content.Where(section.Contains).Sum(t => weight[t]);
         var documentBonus = 0.25 * naming.Sum(t => weight[t]);
-        var lengthPenalty = 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
+        // A long sentence holds many words by chance; a table row's length is its cells.
+        var lengthPenalty = c.IsRow ? 1 : 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
         var prior = 0.15 * maxWeight / (c.Rank + 1);
         var score = (matched + sectionBonus) / lengthPenalty + documentBonus + prior;
-        // A heading ("2.2 Recommended Dosage in Adults") names the topic but does not state it.
-        if (!c.IsRow && c.Terms.Count <= 8 && !c.Text.TrimEnd().EndsWith('.') && !c.Text.Contains(':'))
+        // A heading ("2.2 Recommended Dosage in Adults") names the topic but does not state it (a
+        // list item under a heading is no heading, though it has no full stop either).
+        if (!c.IsRow && c.Lead is null && c.Terms.Count <= 8 && !c.Text.TrimEnd().EndsWith('.') && !c.Text.Contains(':'))
+        {
+            score *= 0.5;
+        }
+        // So does a table's or figure's title ("Table 15: Clinical Success and Bacteriologic Eradication at Test of Cure").
+        else if (!c.IsRow && Caption().IsMatch(c.Text))
         {
             score *= 0.5;
         }
         return score;
+    }
+
+    // What a candidate says, read as its reader reads it: a list item with the words of the line
+    // leading into it; a table row under all its headings (abbreviations spelled out), and with
+    // the label of its group when its own label cell is empty.
+    private static (string Text, IReadOnlySet<string> Terms, IReadOnlySet<string> Headings) Read(Candidate c)
+    {
+        if (c.IsRow && c.Table is { } table)
+        {
+            var cells = TableRowStatement.Cells(c.Text);
+            var label = cells[0].Length == 0 ? table.LabelOf(c.Offset) : null;
+            var text = label is null ? c.Text : $"| {label} | {string.Join(" | ", cells.Skip(1))} |";
+            // A row is read under its table's title, which names what the table is about (the study, the measure).
+            var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption}")).ToHashSet(StringComparer.Ordinal);
+            // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for.
+            var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).SelectMany(col => TermAnalyzer.Terms(table.Heading(col))).ToHashSet(StringComparer.Ordinal);
+            return (text, terms, headings);
+        }
+        if (c.IsRow)
+        {
+            return (c.Text, c.Terms, TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal));
+        }
+        return c.Lead is { } lead
+            ? (c.Text, c.Terms.Concat(lead.Terms).ToHashSet(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
+            : (c.Text, c.Terms, new HashSet<string>(StringComparer.Ordinal));
     }
 
     // A list asked for by its section's name ("What are the contraindications?", "Who should not
@@ -161,13 +259,71 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     {
         // A chunk that is only the heading has no items: the next chunk under such a heading is read.
         // The list ends at the next heading (WARNINGS AND PRECAUTIONS after CONTRAINDICATIONS).
-        return candidates
+        // The section printed as a list (the highlights' items) says more than a paragraph of it:
+        // the chunk with the most items comes first, and a section of one or two items (one long
+        // sentence, a chunk cut short) is completed from the next chunk under such a heading.
+        var sections = candidates
             .Where(c => !c.IsRow && c.Hit.Chunk.SectionPath is { } path
                 && HeadingNamesFocus(path, focus.Terms.Where(t => !naming[c.Hit.Chunk.DocumentId].Contains(t)).ToHashSet(StringComparer.Ordinal)))
             .GroupBy(c => c.Rank)
             .OrderBy(g => g.Key)
-            .Select(g => g.OrderBy(c => c.Index).SkipWhile(c => IsHeading(c.Text)).TakeWhile(c => !IsHeading(c.Text)).Take(MaxListItems).ToList())
-            .FirstOrDefault(items => items.Count > 0);
+            .Select(g => g.OrderBy(c => c.Index).SkipWhile(c => IsHeading(c.Text)).TakeWhile(c => !IsHeading(c.Text)).Where(c => !IsPointer(c.Text)).Take(MaxListItems).ToList())
+            .Where(items => items.Count > 0)
+            .OrderByDescending(items => items.Count)
+            .ToList();
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+        var list = new List<Candidate>(sections[0]);
+        foreach (var more in sections.Skip(1))
+        {
+            if (list.Count >= ShortList || list.Count + more.Count > MaxListItems)
+            {
+                break;
+            }
+            list.AddRange(more);
+        }
+        return list;
+    }
+
+    /// <summary>A section list of fewer items than this is completed from the next chunk under a heading the question names.</summary>
+    public const int ShortList = 3;
+
+    // "See full prescribing information for complete boxed warning." points elsewhere and states nothing.
+    private static bool IsPointer(string sentence) => sentence.StartsWith("See ", StringComparison.Ordinal);
+
+    // A boxed warning is headed "WARNING: ..." in capitals, in the section path or in the chunk's text.
+    private static bool IsBoxedHeading(string line) =>
+        line.StartsWith("WARNING", StringComparison.Ordinal) && line.Where(char.IsLetter).All(char.IsUpper);
+
+    // "What does the boxed warning say?" asks for the box: the statements under its heading, not
+    // the sentences elsewhere that refer to it ("[see Boxed Warning]").
+    private static List<Candidate>? BoxedWarning(List<Candidate> candidates, int max)
+    {
+        foreach (var chunk in candidates.Where(c => !c.IsRow).GroupBy(c => c.Rank).OrderBy(g => g.Key))
+        {
+            var sentences = chunk.OrderBy(c => c.Index).ToList();
+            var underPath = sentences[0].Hit.Chunk.SectionPath is { } path && path.Split(" > ").Any(IsBoxedHeading);
+            var heading = sentences.FindIndex(c => IsBoxedHeading(c.Text));
+            if (!underPath && heading < 0)
+            {
+                continue;
+            }
+            var items = sentences.Skip(heading + 1)
+                .SkipWhile(c => IsHeading(c.Text))
+                .TakeWhile(c => !IsHeading(c.Text) && !IsBoxedHeading(c.Text))
+                .Where(c => !IsPointer(c.Text))
+                .Take(max)
+                .ToList();
+            if (items.Count > 0)
+            {
+                // The box's title ("WARNING: LACTIC ACIDOSIS") names the risk: it is said first.
+                var title = heading >= 0 ? sentences[heading] : sentences.FirstOrDefault(c => IsBoxedHeading(c.Text));
+                return title is null ? items : [title, .. items];
+            }
+        }
+        return null;
     }
 
     // A heading of a few words (numbering aside) that the question's content words name.
@@ -193,6 +349,76 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         }
         return list;
     }
+
+    /// <summary>One cited piece of an answer: what it says, and the text printed on its page that it quotes.</summary>
+    private sealed record Quoted(Candidate Source, int Page, string Statement, string CitedText);
+
+    private static Quoted Quote(Candidate c, QuestionFocus focus)
+    {
+        // A section reference printed before a sentence belongs to the one before it ("(4) Malignant hypertension.").
+        var statement = !c.IsRow ? LeadingReference().Replace(c.Text, "")
+            : (c.Table is { } table
+                ? TableRowStatement.State(c.Text, table, table.LabelOf(c.Offset), focus.Terms)
+                : TableRowStatement.State(c.Text, TableRowStatement.Headers(c.Hit.Chunk.Text), focus.Terms)) + ".";
+        return new Quoted(c, c.Hit.Chunk.PageAt(c.Offset), statement, c.Text);
+    }
+
+    // Chosen sentences as quoted: a list item after the heading leading into it ("Stop use and ask
+    // a doctor if: fever gets worse or lasts more than 3 days"); a line ending in a colon ("The
+    // chance is higher if you:") with the items it introduces. Each piece is cited to its page.
+    private static List<Quoted> Quotes(List<Candidate> chosen, QuestionFocus focus)
+    {
+        var quotes = new List<Quoted>();
+        var covered = new HashSet<(string Chunk, int Index)>();
+        foreach (var c in chosen)
+        {
+            if (!covered.Add((c.Hit.Chunk.Id, c.Index)))
+            {
+                continue;
+            }
+            var quote = Quote(c, focus);
+            var page = quote.Page;
+            if (c.Lead is { } lead && !chosen.Contains(lead) && lead.Hit.Chunk.PageAt(lead.Offset) == page && covered.Add((lead.Hit.Chunk.Id, lead.Index)))
+            {
+                quote = quote with { Statement = lead.Text.TrimEnd(':', ' ') + ": " + quote.Statement };
+            }
+            else if (!c.IsRow && c.Text.EndsWith(':') && ItemsAfter(c) is { Count: > 0 } items)
+            {
+                var last = items[^1];
+                var span = c.Hit.Chunk.Text[c.Offset..(last.Start + last.Text.Length)];
+                covered.UnionWith(Enumerable.Range(c.Index + 1, items.Count).Select(i => (c.Hit.Chunk.Id, i)));
+                quote = quote with { Statement = Lines().Replace(span, " "), CitedText = span };
+            }
+            quotes.Add(quote);
+        }
+        return quotes;
+    }
+
+    /// <summary>A line longer than this after a colon is a paragraph of its own, not an item the colon introduces.</summary>
+    public const int MaxItemLength = 200;
+
+    // The items a line ending in a colon introduces: the lines after it on the same page, up to
+    // the next heading, the next such line, a table or a paragraph.
+    private static List<ChunkSentences.Sentence> ItemsAfter(Candidate lead)
+    {
+        var sentences = ChunkSentences.Of(lead.Hit.Chunk);
+        var page = lead.Hit.Chunk.PageAt(lead.Offset);
+        return sentences.Skip(lead.Index + 1)
+            .TakeWhile(s => !IsHeading(s.Text) && !s.Text.EndsWith(':') && !TableRowStatement.IsRow(s.Text)
+                && s.Text.Length <= MaxItemLength && lead.Hit.Chunk.PageAt(s.Start + s.Text.Length - 1) == page)
+            .Take(MaxListItems)
+            .ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\(\s*[\d.,\s]+\)\s*(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingReference();
+
+    // A section reference around a sentence ("(2.1) Swallow ... whole.") leaves the sentence the same.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\(\s*[\d.,\s]+\)\s*|\s*\(\s*[\d.,\s]+\)\.?$")]
+    private static partial System.Text.RegularExpressions.Regex Reference();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\n\s*")]
+    private static partial System.Text.RegularExpressions.Regex Lines();
 
     private static bool IsHeading(string sentence) =>
         sentence.Length < 80 && sentence.Any(char.IsLetter) && sentence.Where(char.IsLetter).All(char.IsUpper);

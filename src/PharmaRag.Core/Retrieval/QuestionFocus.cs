@@ -14,6 +14,9 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>Stemmed words (or "%") one of which follows the asked number in the sentence that states it; empty when not known.</summary>
     public IReadOnlySet<string> Units { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Stemmed words one of which names the asked number before it ("Day 29" for "on which day"); empty when not asked.</summary>
+    public IReadOnlySet<string> UnitsBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static QuestionFocus Of(string question)
     {
         var lower = question.ToLowerInvariant();
@@ -23,13 +26,16 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
             Units = wantsNumber ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
+            UnitsBefore = wantsNumber && WhichDay().Match(lower) is { Success: true } day
+                ? new HashSet<string>([TermAnalyzer.Stem(day.Groups[1].Value)], StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal),
         };
     }
 
     /// <summary>True when <paramref name="text"/> gives a number the question did not say, followed by an asked unit.</summary>
     public bool StatesAskedQuantity(string text)
     {
-        if (Units.Count == 0)
+        if (Units.Count == 0 && UnitsBefore.Count == 0)
         {
             return false;
         }
@@ -38,6 +44,11 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             if (Numbers.Contains(number.Value))
             {
                 continue;
+            }
+            // A day or visit is named before its number: "on Day 29", "at Week 12".
+            if (DayNamed().Match(text[..number.Index]) is { Success: true } named && UnitsBefore.Contains(TermAnalyzer.Stem(named.Groups[1].Value.ToLowerInvariant())))
+            {
+                return true;
             }
             var end = number.Index + number.Length;
             var after = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
@@ -84,6 +95,11 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         {
             units.UnionWith(["minute", "hour", "day", "week", "month", "year"]);
         }
+        if (Frequency().IsMatch(lower))
+        {
+            // "every 1 to 4 weeks", "2-3 times a week".
+            units.UnionWith(["hour", "day", "week", "month", "year", "time", "daily", "weekly"]);
+        }
         if (Age().IsMatch(lower))
         {
             units.UnionWith(["year", "age"]);
@@ -104,6 +120,16 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
 
     [GeneratedRegex(@"\b(how long|duration|how soon|within how)\b")]
     private static partial Regex Duration();
+
+    [GeneratedRegex(@"\b(how often|how frequently)\b")]
+    private static partial Regex Frequency();
+
+    [GeneratedRegex(@"\b(?:which|what|on which|on what) (day|week|visit|cycle|month)\b")]
+    private static partial Regex WhichDay();
+
+    // The word right before a number ("Day" in "on Day 29").
+    [GeneratedRegex(@"\b(\p{L}+)\s*$")]
+    private static partial Regex DayNamed();
 
     [GeneratedRegex(@"\b(how old|what age|minimum age|maximum age|ages?\b|aged)")]
     private static partial Regex Age();

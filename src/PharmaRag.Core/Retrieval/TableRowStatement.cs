@@ -36,14 +36,37 @@ public static class TableRowStatement
         {
             return string.Join("; ", cells.Where(c => c.Length > 0));
         }
-        var columnTerms = ColumnTerms(headers, cells.Length);
+        return State(cells, cells[0], c => Heading(headers, c), ColumnTerms(headers, cells.Length), focus);
+    }
+
+    /// <summary>
+    /// The row as a statement read with its table's <paramref name="layout"/>: every header row,
+    /// headings with their abbreviations spelled out, and <paramref name="label"/> for a row whose
+    /// own label cell is empty.
+    /// </summary>
+    public static string State(string row, TableLayout layout, string? label, IReadOnlySet<string> focus)
+    {
+        var cells = Cells(row);
+        var rowLabel = cells.Length > 0 && cells[0].Length > 0 ? cells[0] : label ?? "";
+        if (cells.Length < 2 || layout.Headers.Count == 0)
+        {
+            return string.Join("; ", cells.Skip(1).Where(c => c.Length > 0).Prepend(rowLabel).Where(c => c.Length > 0));
+        }
+        var columnTerms = Enumerable.Range(0, cells.Length)
+            .Select(c => TermAnalyzer.Terms(layout.Heading(c)).ToHashSet(StringComparer.Ordinal))
+            .ToArray();
+        return State(cells, rowLabel, layout.Heading, columnTerms, focus);
+    }
+
+    private static string State(string[] cells, string label, Func<int, string> heading, IReadOnlyList<HashSet<string>> columnTerms, IReadOnlySet<string> focus)
+    {
         // The columns whose headings share the most words with the question ("40 mg" over "10 mg").
         var overlap = Enumerable.Range(0, cells.Length).Select(c => c == 0 || cells[c].Length == 0 ? 0 : columnTerms[c].Count(focus.Contains)).ToArray();
         var most = overlap.Max();
         var asked = most == 0 ? [] : Enumerable.Range(1, cells.Length - 1).Where(c => overlap[c] == most).ToArray();
         var shown = asked.Length > 0 ? asked : Enumerable.Range(1, cells.Length - 1).Where(c => cells[c].Length > 0).ToArray();
-        var parts = shown.Select(c => Heading(headers, c) is { Length: > 0 } heading ? $"{heading}: {cells[c]}" : cells[c]);
-        return $"{cells[0]} — {string.Join("; ", parts)}";
+        var parts = shown.Select(c => heading(c) is { Length: > 0 } h ? $"{h}: {cells[c]}" : cells[c]);
+        return $"{label} — {string.Join("; ", parts)}";
     }
 
     private static string Heading(IReadOnlyList<string[]> headers, int column) =>

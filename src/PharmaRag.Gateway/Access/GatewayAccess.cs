@@ -18,7 +18,7 @@ namespace PharmaRag.Gateway.Access;
 /// (<see cref="PublishedApiKeyLookup"/>), JWT bearer tokens with the same PharmaRag:Auth:Jwt
 /// settings as the server, and the gateway's own routes are authorised by its role table.
 /// </summary>
-public static partial class GatewayAccess
+public static class GatewayAccess
 {
     public static IServiceCollection AddGatewayAccess(this IServiceCollection services, IConfiguration configuration, string urls)
     {
@@ -34,15 +34,7 @@ public static partial class GatewayAccess
     public static WebApplication UseGatewayAccess(this WebApplication app)
     {
         var mode = app.Services.GetRequiredService<AccessMode>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PharmaRag.Gateway.Access");
-        if (mode.Required)
-        {
-            LogRequired(logger, mode.Reason);
-        }
-        else
-        {
-            LogOff(logger, mode.Reason);
-        }
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PharmaRag.Gateway.Access").LogAccessMode(mode);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<GatewayWorkspaceMiddleware>();
@@ -56,10 +48,4 @@ public static partial class GatewayAccess
         api.AddEndpointFilter(WorkspaceUploadUrlFilter.InvokeAsync);
         return api;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway authentication is required: {Reason}")]
-    private static partial void LogRequired(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway authentication is off: {Reason}")]
-    private static partial void LogOff(ILogger logger, string reason);
 }

@@ -20,7 +20,7 @@ namespace PharmaRag.Server.Access;
 /// Authentication (API keys, optional JWT bearer), role policies, workspaces, per-caller rate
 /// limits and the audit log: everything that makes the server safe to share.
 /// </summary>
-public static partial class AccessServiceCollectionExtensions
+public static class AccessServiceCollectionExtensions
 {
     public const string PolicyScheme = AccessAuthentication.PolicyScheme;
     public const string RateLimitPolicy = "per-caller";
@@ -76,15 +76,7 @@ public static partial class AccessServiceCollectionExtensions
     public static WebApplication UsePharmaRagAccess(this WebApplication app)
     {
         var mode = app.Services.GetRequiredService<AccessMode>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PharmaRag.Access");
-        if (mode.Required)
-        {
-            LogRequired(logger, mode.Reason);
-        }
-        else
-        {
-            LogOff(logger, mode.Reason);
-        }
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PharmaRag.Access").LogAccessMode(mode);
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
@@ -101,10 +93,4 @@ public static partial class AccessServiceCollectionExtensions
         api.AddEndpointFilter(WorkspaceEndpointFilter.InvokeAsync);
         return api;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Authentication is required: {Reason}")]
-    private static partial void LogRequired(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Authentication is off: {Reason}")]
-    private static partial void LogOff(ILogger logger, string reason);
 }

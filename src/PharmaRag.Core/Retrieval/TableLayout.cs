@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+
+namespace PharmaRag.Core.Retrieval;
+
+/// <summary>
+/// How the rendered table in a chunk reads, so that a row is read as its reader would: with every
+/// header row above it, including the ones printed just below the "| --- |" line (a second header
+/// line: the column names under a group heading, or the arm sizes "(N=607)"), and with its label
+/// when the label cell is empty (a label merged over several rows is printed on one of them, and
+/// belongs to the rows nearest it). Abbreviations the chunk defines ("RR=Relative risk") are kept
+/// so a heading can be read in full.
+/// </summary>
+public sealed partial class TableLayout
+{
+    /// <summary>Rows right below the separator that are still headers: at most this many.</summary>
+    public const int MaxHeaderRowsBelowSeparator = 2;
+
+    private readonly HashSet<int> _headerRows;
+    private readonly Dictionary<int, string> _labels;
+
+    private TableLayout(IReadOnlyList<string[]> headers, HashSet<int> headerRows, Dictionary<int, string> labels, IReadOnlyDictionary<string, string> abbreviations, string? caption)
+    {
+        Headers = headers;
+        _headerRows = headerRows;
+        _labels = labels;
+        Abbreviations = abbreviations;
+        Caption = caption;
+    }
+
+    /// <summary>The table's title printed above it ("Table 5 Summary of Adverse Reaction Rates ... in ACTT-1"), when the chunk holds it.</summary>
+    public string? Caption { get; }
+
+    /// <summary>This layout, also knowing the abbreviations <paramref name="defined"/> elsewhere in its document (a footnote in the next chunk).</summary>
+    public TableLayout With(IReadOnlyDictionary<string, string> defined)
+    {
+        var merged = new Dictionary<string, string>(defined, StringComparer.Ordinal);
+        foreach (var (abbreviation, meaning) in Abbreviations)
+        {
+            merged[abbreviation] = meaning;
+        }
+        return new TableLayout(Headers, _headerRows, _labels, merged, Caption);
+    }
+
+    /// <summary>The abbreviations <paramref name="text"/> defines ("RR=Relative risk"), lower case, with what they stand for.</summary>
+    public static IReadOnlyDictionary<string, string> Definitions(string text) =>
+        Definition().Matches(text)
+            .GroupBy(m => m.Groups[1].Value.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First().Groups[2].Value.Trim(), StringComparer.Ordinal);
+
+    /// <summary>The header rows (cells), top to bottom.</summary>
+    public IReadOnlyList<string[]> Headers { get; }
+
+    /// <summary>Abbreviations the chunk defines, lower case, with what they stand for.</summary>
+    public IReadOnlyDictionary<string, string> Abbreviations { get; }
+
+    /// <summary>True when the row starting at <paramref name="offset"/> of the chunk text is a header row.</summary>
+    public bool IsHeaderRow(int offset) => _headerRows.Contains(offset);
+
+    /// <summary>The label of the data row starting at <paramref name="offset"/>: its first cell, or the nearest labelled row's when empty.</summary>
+    public string? LabelOf(int offset) => _labels.GetValueOrDefault(offset);
+
+    /// <summary>The heading of <paramref name="column"/> (all header rows), with the abbreviations in it spelled out.</summary>
+    public string Heading(int column)
+    {
+        var heading = string.Join(' ', Headers.Select(h => column < h.Length ? h[column] : "").Where(h => h.Length > 0));
+        var expansions = Word().Matches(heading)
+            .Select(m => Abbreviations.GetValueOrDefault(m.Value.ToLowerInvariant()))
+            .OfType<string>()
+            .Where(e => !heading.Contains(e, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        return expansions.Length == 0 ? heading : $"{heading} ({string.Join(", ", expansions)})";
+    }
+
+    public static TableLayout Of(string chunkText)
+    {
+        var rows = new List<(int Offset, string[] Cells)>();
+        var separator = -1;
+        var offset = 0;
+        string? caption = null;
+        foreach (var line in chunkText.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            var start = offset + line.IndexOf(trimmed.Length > 0 ? trimmed[0] : ' ', StringComparison.Ordinal);
+            offset += line.Length + 1;
+            if (rows.Count == 0 && trimmed.StartsWith("Table ", StringComparison.OrdinalIgnoreCase))
+            {
+                caption = trimmed;
+            }
+            if (trimmed.StartsWith("| ---", StringComparison.Ordinal))
+            {
+                separator = separator < 0 ? rows.Count : separator;
+                continue;
+            }
+            if (TableRowStatement.IsRow(trimmed))
+            {
+                rows.Add((start, TableRowStatement.Cells(trimmed)));
+            }
+        }
+        var abbreviations = Definitions(chunkText);
+        if (separator <= 0)
+        {
+            return new TableLayout([], [], [], abbreviations, caption);
+        }
+        // Rows right below the separator that read as headers are the header's second line, when
+        // values follow them (a table of text cells has no value anywhere: its rows are data).
+        var below = separator;
+        while (below < rows.Count && below - separator < MaxHeaderRowsBelowSeparator && LooksLikeHeader(rows[below].Cells)
+            && rows.Skip(below + 1).Any(r => HasValue(r.Cells)))
+        {
+            below++;
+        }
+        var headerRows = rows.Take(below).Select(r => r.Offset).ToHashSet();
+        var data = rows.Skip(below).ToArray();
+        var labels = new Dictionary<int, string>();
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (NearestLabel(data, i) is { } label)
+            {
+                labels[data[i].Offset] = label;
+            }
+        }
+        return new TableLayout(rows.Take(below).Select(r => r.Cells).ToArray(), headerRows, labels, abbreviations, caption);
+    }
+
+    // A label cell merged over a group of rows is printed on one of them (the first or the middle
+    // one): an unlabelled row belongs to the nearest labelled row, the one above on a tie.
+    private static string? NearestLabel((int Offset, string[] Cells)[] data, int row)
+    {
+        for (var distance = 0; distance < data.Length; distance++)
+        {
+            foreach (var other in (int[])[row - distance, row + distance])
+            {
+                if (other >= 0 && other < data.Length && data[other].Cells.Length > 0 && data[other].Cells[0].Length > 0)
+                {
+                    return data[other].Cells[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    // A second header line has no value, and either no label (it heads the value columns only) or
+    // a bracketed number such as an arm's size "(N=607)" or "[95% Confidence Interval]".
+    private static bool LooksLikeHeader(string[] cells) =>
+        !HasValue(cells) && (cells.Length > 0 && cells[0].Length == 0 || cells.Skip(1).Any(c => c.Any(char.IsDigit)));
+
+    // A value is a number outside brackets: "(N=607)" and "[95% CI]" in a header are not values.
+    private static bool HasValue(string[] cells) =>
+        cells.Skip(1).Any(c => Bracketed().Replace(c, "").Any(char.IsDigit));
+
+    [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    // "RR=Relative risk; CI=Confidence interval" (a table's footnote).
+    [GeneratedRegex(@"\b([A-Za-z][A-Za-z0-9]{0,7})\s?=\s?([A-Za-z][A-Za-z -]{2,40}?)\s*(?=[;,.\n]|$)")]
+    private static partial Regex Definition();
+}

@@ -145,5 +145,76 @@ public sealed class RetrievalQualityTests
         Assert.Contains("fetal harm", Text(hits[0]));
     }
 
+    [Fact]
+    public async Task A_protocol_whose_first_page_is_only_a_date_is_named_by_the_code_on_its_title_page()
+    {
+        // The first chunk holds only the date (the title page heading starts a section); the
+        // protocol number follows on the title page, which every later chunk carries in its header
+        // as the document title.
+        var zx404 = TestPdf.Pages(
+            [
+                "18 Mar 2022",
+                "TITLE PAGE",
+                "Protocol Title: A Phase 2 Study of Copper Balance in Participants with Wilson Disease Treated with Zorvatide",
+                "Protocol Number: ZX-404. Compound: zorvatide.",
+            ],
+            Filler,
+            Filler,
+            ["Participants stay in the clinical research unit for the first two weeks of the study."],
+            Filler,
+            Filler,
+            ["Number of Participants: The sample size will be approximately 12 participants."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx404.pdf", zx404));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler, Filler, Filler)));
+
+        var hits = await server.Client.SearchAsync("In study ZX-404, how many participants are planned?");
+
+        Assert.Contains("approximately 12 participants", Text(hits[0]));
+    }
+
+    [Fact]
+    public async Task Lay_words_for_a_lower_blood_level_find_the_label_line_on_reduced_plasma_concentrations()
+    {
+        var label = TestPdf.Pages(
+            [
+                "ZORVATIDE tablets, for oral use",
+                "Zorvatide can be taken by adults with or without food, once a day.",
+            ],
+            ["Zorvatide lowers uric acid levels in the blood; uric acid levels in the blood are checked every month."],
+            Filler,
+            Filler,
+            ["7 DRUG INTERACTIONS", "Rifampin: may reduce zorvatide plasma concentrations; avoid concomitant use."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zorvatide.pdf", label));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler)));
+
+        var hits = await server.Client.SearchAsync("Which antibiotic may lower zorvatide levels in the blood?");
+
+        Assert.Contains("Rifampin", Text(hits[0]));
+    }
+
+    [Fact]
+    public async Task How_long_a_named_trial_lasts_finds_its_duration()
+    {
+        var zx606 = TestPdf.Pages(
+            ["Protocol ZX-606", "A Study of Zorvatide Transdermal System in Patients with Chronic Gout"],
+            ["Patients with a history within the last 5 years of kidney stones are excluded from the study."],
+            Filler,
+            Filler,
+            Filler,
+            ["Summary of Study Design: a randomized, placebo-controlled trial of 26 weeks duration."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx606.pdf", zx606));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler)));
+
+        var hits = await server.Client.SearchAsync("How long does the zorvatide transdermal trial last?");
+
+        Assert.Contains("26 weeks duration", Text(hits[0]));
+    }
+
     private static string Text(JsonNode? hit) => (string)hit!["text"]!;
 }

@@ -10,14 +10,19 @@ namespace PharmaRag.Core.Retrieval;
 public sealed class ChunkRetriever(
     IKeywordIndex keywords, IVectorIndex vectors, ChunkEmbedder embedder, IRagStore store, IOptions<RetrievalOptions> options)
 {
-    /// <summary>How much the ranking inside a document the question names counts beside the library-wide one.</summary>
-    public const double RoutedWeight = 2.0;
+    /// <summary>
+    /// How much the ranking inside a document the question names counts beside the library-wide
+    /// one. Measured on the development set with the within-document ranking by the document's own
+    /// statistics (DocumentTermIndex): 1 gave recall@1 0.607, recall@5 0.907; 2 gave 0.586, 0.907.
+    /// </summary>
+    public const double RoutedWeight = 1.0;
 
     /// <summary>How many times the usual candidate pool a question routed to a document gets.</summary>
     public const int RoutedPool = 2;
 
     private readonly RetrievalOptions _options = options.Value;
     private readonly DocumentRouter _router = new(store);
+    private readonly DocumentTermIndexes _documentIndexes = new(store);
 
     public int ClampTopK(int? topK) => Math.Clamp(topK ?? _options.DefaultTopK, 1, _options.MaxTopK);
 
@@ -61,9 +66,12 @@ public sealed class ChunkRetriever(
         foreach (var route in routes.Where(r => r.QueryWithin.Length > 0))
         {
             // Inside a long document the question's common words ("patients", "randomized") weigh
-            // little by the library's BM25 statistics, so the fact chunk can rank low there: the
-            // second stage (SentenceReranker) reads twice as many of its chunks by their sentences.
-            var within = await keywords.SearchAsync(LayTerms.Expand(route.QueryWithin), RoutedPool * pool, [route.DocumentId], cancellationToken);
+            // little by the library's BM25 statistics, and every chunk's indexed header repeats the
+            // title: the document is ranked by its own statistics over its chunks' section paths
+            // and text (DocumentTermIndex), and the second stage (SentenceReranker) reads twice as
+            // many of its chunks by their sentences.
+            var index = await _documentIndexes.GetAsync(route.DocumentId, route.Chunks, cancellationToken);
+            var within = index.Search(TermAnalyzer.Terms(LayTerms.Expand(route.QueryWithin)), route.Title, RoutedPool * pool);
             rankings.Add((within, RoutedWeight * route.Weight / routes[0].Weight));
         }
         return ReciprocalRankFusion.Fuse(rankings).Take(RoutedPool * pool).ToArray();

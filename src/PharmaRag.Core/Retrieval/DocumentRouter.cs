@@ -32,10 +32,16 @@ public sealed class DocumentRouter(IRagStore store)
 
     private readonly ConcurrentDictionary<string, Identity> _identities = new(StringComparer.Ordinal);
 
-    private sealed record Identity(HashSet<string> Words, bool IsLong);
+    private sealed record Identity(HashSet<string> Words, int Chunks)
+    {
+        public bool IsLong => Chunks >= LongDocumentChunks;
+    }
 
-    /// <summary>A document the question names, and the question without the words that name it.</summary>
-    public sealed record Route(string DocumentId, double Weight, string QueryWithin);
+    /// <summary>
+    /// A document the question names, the question without the words that name it, the document's
+    /// title words (stemmed) and its chunk count.
+    /// </summary>
+    public sealed record Route(string DocumentId, double Weight, string QueryWithin, IReadOnlySet<string> Title, int Chunks);
 
     /// <summary>The documents among <paramref name="candidates"/> (ranked chunk ids) that <paramref name="query"/> names, best first.</summary>
     public async Task<IReadOnlyList<Route>> RouteAsync(
@@ -77,7 +83,7 @@ public sealed class DocumentRouter(IRagStore store)
             }
             var weight = naming.Count;
             var within = string.Join(' ', words.Where(w => !naming.Contains(TermAnalyzer.Stem(w))));
-            routes.Add(new Route(document, weight, within));
+            routes.Add(new Route(document, weight, within, identity, known[document].Chunks));
         }
         if (routes.Count == 0)
         {
@@ -128,8 +134,11 @@ public sealed class DocumentRouter(IRagStore store)
         var missing = documents.Where(d => !_identities.ContainsKey(d)).ToArray();
         if (missing.Length > 0)
         {
-            var firstChunks = (await store.GetChunksAsync(missing.Select(d => Chunk.MakeId(d, 0)).ToArray(), cancellationToken))
-                .ToDictionary(c => c.DocumentId, StringComparer.Ordinal);
+            // The first chunk opens with the title; the second (like every later one) carries the
+            // document title in its header, which is the whole title where the first chunk holds
+            // only a date or a running head.
+            var openingChunks = (await store.GetChunksAsync(missing.SelectMany(d => new[] { Chunk.MakeId(d, 0), Chunk.MakeId(d, 1) }).ToArray(), cancellationToken))
+                .ToLookup(c => c.DocumentId, StringComparer.Ordinal);
             var records = (await store.GetDocumentsAsync(missing, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
             if (_identities.Count + missing.Length > MaxRemembered)
             {
@@ -138,23 +147,21 @@ public sealed class DocumentRouter(IRagStore store)
             foreach (var document in missing.Where(records.ContainsKey))
             {
                 var record = records[document];
-                var text = record.FileName + " " + TitleOf(firstChunks.GetValueOrDefault(document));
+                var text = record.FileName + " " + string.Join(' ', openingChunks[document].Select(TitleOf));
                 _identities[document] = new Identity(
-                    TermAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal), record.Chunks >= LongDocumentChunks);
+                    TermAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal), record.Chunks);
             }
         }
         return documents.Where(_identities.ContainsKey).ToDictionary(d => d, d => _identities[d], StringComparer.Ordinal);
     }
 
-    // The first chunk opens with the title words, or carries them after its section path.
-    private static string TitleOf(Chunk? first)
+    // The first chunk opens with the title words; later ones carry them after their section path.
+    private static string TitleOf(Chunk chunk)
     {
-        if (first is null)
+        if (chunk.Ordinal > 0)
         {
-            return "";
+            return chunk.Section is { } section && section.IndexOf('\n') is var end and >= 0 ? section[(end + 1)..] : "";
         }
-        var header = first.Section is { } section && section.IndexOf('\n') is var end and >= 0 ? section[(end + 1)..] : "";
-        var opening = string.Join(' ', first.Text.Split((char[]?)null, DocumentTitle.MaxWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(DocumentTitle.MaxWords));
-        return header + " " + opening;
+        return string.Join(' ', chunk.Text.Split((char[]?)null, DocumentTitle.MaxWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(DocumentTitle.MaxWords));
     }
 }

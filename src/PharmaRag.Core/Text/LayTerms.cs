@@ -68,6 +68,14 @@ public static class LayTerms
         ["participants"] = "patients",
         ["patients"] = "participants",
         ["subjects"] = "patients participants",
+        ["how long"] = "duration",
+        ["lower"] = "reduce decrease",
+        ["lowers"] = "reduces decreases",
+        ["blood levels"] = "plasma concentrations",
+        ["levels in the blood"] = "plasma concentrations",
+        ["how many participants"] = "sample size number",
+        ["how many patients"] = "sample size number",
+        ["how many subjects"] = "sample size number",
     };
 
     /// <summary>The clinical words for the lay words and phrases of <paramref name="question"/>, not already in it.</summary>

@@ -387,6 +387,115 @@ public sealed class ExtractiveAnswererTests
         Assert.StartsWith("CYP2C9 — Inducers: aprepitant, bosentan, carbamazepine.", answer);
     }
 
+    [Fact]
+    public void A_sentence_about_the_case_the_question_does_not_ask_about_comes_second()
+    {
+        var dosing = DocHit("v", "veklury.pdf", 12,
+            "For patients not requiring invasive mechanical ventilation and/or ECMO, the recommended total treatment duration is 5 days. " +
+            "For patients requiring invasive mechanical ventilation and/or ECMO, the recommended total treatment duration is 10 days.",
+            "2 DOSAGE AND ADMINISTRATION\nVEKLURY", page: 2);
+
+        var (answer, _) = Answerer.Answer("How long is remdesivir treatment for patients on a ventilator or ECMO?", [dosing]);
+
+        // Both sentences hold the same question words; "not requiring ... ECMO" answers the other case.
+        Assert.StartsWith("For patients requiring invasive mechanical ventilation and/or ECMO, the recommended total treatment duration is 10 days.", answer);
+    }
+
+    [Fact]
+    public void A_whether_question_puts_the_recommendation_first()
+    {
+        var label = DocHit("c", "cipro.pdf", 30,
+            "Fluoroquinolones, including ciprofloxacin, may exacerbate muscle weakness in patients with myasthenia gravis. " +
+            "Avoid ciprofloxacin in patients with known history of myasthenia gravis.", "5 WARNINGS AND PRECAUTIONS\nCIPRO", page: 6);
+
+        var (answer, _) = Answerer.Answer("Should ciprofloxacin be used in a patient with myasthenia gravis?", [label]);
+
+        Assert.StartsWith("Avoid ciprofloxacin in patients with known history of myasthenia gravis.", answer);
+    }
+
+    [Fact]
+    public void Word_forms_that_stem_apart_and_numbers_spelled_out_still_match()
+    {
+        var counselling = DocHit("q", "quelanib.pdf", 40, "Take quelanib tablets with a full glass of water.", "17 PATIENT COUNSELING INFORMATION\nQUELANIB", page: 20);
+        var hypersensitivity = DocHit("q", "quelanib.pdf", 21,
+            "4.1 Hypersensitivity\nQuelanib tablets are contraindicated in persons with a history of hypersensitivity to quelanib.", "QUELANIB > 4.1 Hypersensitivity\nQUELANIB", page: 4);
+
+        var (answer, citations) = Answerer.Answer("What are the contraindications of quelanib tablets?", [counselling, hypersensitivity]);
+
+        // "contraindicated" stems to "contraindicat", "contraindications" to "contraindication".
+        Assert.StartsWith("Quelanib tablets are contraindicated in persons with a history of hypersensitivity", answer);
+        Assert.Equal(4, citations[0].Page);
+
+        var weeks = DocHit("q", "quelanib.pdf", 50, "Joint problems were reported in 9.3% of children under 18 years within 6 weeks.", page: 12);
+        var year = DocHit("q", "quelanib.pdf", 51, "At the end of 1 year, joint problems were reported in 13.7% of children.", page: 12);
+
+        var (afterOneYear, _) = Answerer.Answer("After one year, how often were joint problems reported in children?", [weeks, year]);
+
+        Assert.StartsWith("At the end of 1 year, joint problems were reported in 13.7% of children.", afterOneYear);
+    }
+
+    [Fact]
+    public void A_reference_list_entry_is_no_answer()
+    {
+        var references = DocHit("r", "adc-review.pdf", 200,
+            "Choules MP, Zuo P, Otsuka Y, Garg A. Physiologically based model of the target binding of enfortumab vedotin.", "REFERENCES\nAntibody-drug conjugates", page: 34);
+        var citedInline = DocHit("r", "adc-review.pdf", 201,
+            "McGregor BA, Sonpavde GP, Kwak L. The target of enfortumab vedotin in urothelial carcinoma. J Clin Oncol. 2020.", "8 OUTLOOK\nAntibody-drug conjugates", page: 35);
+        var fact = DocHit("r", "adc-review.pdf", 12, "Enfortumab vedotin is directed against Nectin-4 on urothelial cancer cells.", "2 APPROVED ADCS\nAntibody-drug conjugates", page: 3);
+
+        var (answer, citations) = Answerer.Answer("What is the target of enfortumab vedotin?", [references, citedInline, fact]);
+
+        Assert.StartsWith("Enfortumab vedotin is directed against Nectin-4", answer);
+        Assert.All(citations, c => Assert.Equal(3, c.Page));
+    }
+
+    [Fact]
+    public void A_number_in_a_trial_code_does_not_name_a_document_whose_title_holds_that_number()
+    {
+        var atorvastatin = new SearchHit(new Chunk
+        {
+            Id = "a-58", DocumentId = "a", Ordinal = 58, Tokens = 30, PageSpans = [new PageSpan(0, 8)], Section = "6 ADVERSE REACTIONS\nATORVASTATIN tablets 1",
+            Text = "In the placebo-controlled database, adverse reactions led to treatment discontinuation in 0.7% of patients on placebo.",
+        }, "atorvastatin.pdf", 1);
+        var veklury = new SearchHit(new Chunk
+        {
+            Id = "v-34", DocumentId = "v", Ordinal = 34, Tokens = 30, PageSpans = [new PageSpan(0, 9)], Section = "6 ADVERSE REACTIONS\nVEKLURY for injection",
+            Text = "In NIAID ACTT-1, 15 placebo subjects (3%) discontinued treatment because of adverse reactions.",
+        }, "veklury.pdf", 1);
+
+        var (answer, citations) = Answerer.Answer("How many placebo subjects discontinued treatment because of adverse reactions in NIAID ACTT-1?", [atorvastatin, veklury]);
+
+        // The "1" of ACTT-1 is in the other label's title: taken as naming it, only that label would answer.
+        Assert.StartsWith("In NIAID ACTT-1, 15 placebo subjects (3%) discontinued treatment", answer);
+        Assert.Equal("v", citations[0].DocumentId);
+    }
+
+    [Fact]
+    public void A_sentence_giving_the_asked_quantity_is_no_restated_title()
+    {
+        const string title = "A RANDOMIZED STUDY OF ZORVATIDE IN ADULTS WITH MODERATE TO SEVERE PRIMARY CHRONIC GOUT";
+        var population = DocHit("z", "zx202.pdf", 85, "TARGET POPULATION\nAdults aged 18 to 75 years with moderate to severe primary chronic gout.", "TARGET POPULATION\n" + title, page: 17);
+        var followUp = DocHit("z", "zx202.pdf", 90, "Patients with chronic gout will be followed for 12 weeks after the last dose.", "FOLLOW-UP\n" + title, page: 18);
+
+        var (answer, citations) = Answerer.Answer("What ages are eligible for the Zorvatide primary chronic gout trial?", [followUp, population]);
+
+        // Most of the population sentence's words are the title's; its ages are not.
+        Assert.StartsWith("Adults aged 18 to 75 years", answer);
+        Assert.Equal(17, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_range_question_prefers_the_sentence_giving_a_range()
+    {
+        var label = DocHit("q", "quelanib.pdf", 5,
+            "The recommended adult oral dose for triple therapy is 1 gram quelanib daily. In adults, 750-1750 mg/day in divided doses.",
+            "DOSAGE AND ADMINISTRATION\nQUELANIB", page: 1);
+
+        var (answer, _) = Answerer.Answer("What is the usual adult daily dose range of quelanib?", [label]);
+
+        Assert.StartsWith("In adults, 750-1750 mg/day in divided doses.", answer);
+    }
+
     [Theory]
     [InlineData("How many patients will be randomized?", "A total of 70 patients will be randomized.", true)]
     [InlineData("How many patients will be randomized?", "Patients are randomized 1:1 to 100 mg or placebo.", false)]
@@ -400,6 +509,7 @@ public sealed class ExtractiveAnswererTests
     [InlineData("How often are liver tests repeated?", "Liver tests are repeated 2-3 times a week.", true)]
     [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose is titrated up to 30 mg/day on Day 29.", true)]
     [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose may be titrated up to 30 mg/day.", false)]
+    [InlineData("What ages are eligible for the study?", "Adults aged 18 to 75 years with gout.", true)]
     public void The_asked_quantity_is_a_new_number_in_the_asked_unit(string question, string sentence, bool states)
     {
         Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));

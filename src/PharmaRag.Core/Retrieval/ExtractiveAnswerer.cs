@@ -48,8 +48,83 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static bool InContents(SearchHit hit) =>
         hit.Chunk.SectionPath is { } path && path.Contains("CONTENTS", StringComparison.OrdinalIgnoreCase);
 
+    // A reference list names papers ("Choules MP, Zuo P, Otsuka Y, ... enfortumab vedotin."): it
+    // holds the question's words in their titles and states nothing the document found.
+    private static bool InReferences(SearchHit hit) =>
+        hit.Chunk.SectionPath is { } path && path.Split(" > ")[^1].Trim().Equals("REFERENCES", StringComparison.OrdinalIgnoreCase);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.\s*|\[\d+\]\s*)?\p{Lu}[\p{L}'’-]+(\s\p{Lu}[\p{L}'’-]+)?\s\p{Lu}{1,3},\s\p{Lu}[\p{L}'’-]+(\s\p{Lu}[\p{L}'’-]+)?\s\p{Lu}{1,3}\b")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceEntry();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\bbox(ed)? warnings?\b|\bblack[- ]box\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BoxedCue();
+
+    /// <summary>How much more a sentence counts that recommends (avoid, do not, not recommended) when the question asks whether.</summary>
+    public const double RecommendationBonus = 1.25;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(avoid|do not|should not|must not|never|not recommended|is recommended|are recommended|contraindicated)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Recommendation();
+
+    /// <summary>A word of at least this many letters counts for the question's word it begins or that begins it.</summary>
+    public const int MinSharedStem = 7;
+
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6",
+        ["seven"] = "7", ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["twelve"] = "12",
+    };
+
+    // "contraindicated" and "contraindications" stem apart ("contraindicat", "contraindication"):
+    // a long word counts for the question's word that it begins, or that begins it; a number
+    // spelled out counts for its digits.
+    private static IReadOnlySet<string> WithWordForms(IReadOnlySet<string> terms, IReadOnlyCollection<string> content)
+    {
+        HashSet<string>? forms = null;
+        foreach (var asked in content)
+        {
+            // "After one year" is "At the end of 1 year".
+            var spelled = NumberWords.TryGetValue(asked, out var digits) && terms.Contains(digits);
+            if (!terms.Contains(asked) && (spelled || asked.Length >= MinSharedStem
+                && terms.Any(t => t.Length >= MinSharedStem && (asked.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(asked, StringComparison.Ordinal)))))
+            {
+                (forms ??= new HashSet<string>(terms, StringComparer.Ordinal)).Add(asked);
+            }
+        }
+        return forms ?? terms;
+    }
+
+    /// <summary>How much more a sentence counts that gives a range of numbers when the question asks for a range.</summary>
+    public const double RangeBonus = 1.5;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d(?:[\d.,]*\d)?\s*(?:[a-zA-Z/%]+\s*)?(?:-|–|to)\s*\d")]
+    private static partial System.Text.RegularExpressions.Regex NumberRange();
+
+    /// <summary>The weight left to a sentence that says "not" of what the question asks about, when the question does not.</summary>
+    public const double NegatedCase = 0.8;
+
+    // "not" or "no" with one of the question's content words among the few words after it.
+    private static bool NegatesAsked(string sentence, IReadOnlyCollection<string> content)
+    {
+        foreach (System.Text.RegularExpressions.Match negation in Negation().Matches(sentence))
+        {
+            var after = sentence.AsSpan(negation.Index + negation.Length);
+            var scope = TermAnalyzer.Words(after[..Math.Min(after.Length, 60)].ToString()).Take(NegationScope).Select(TermAnalyzer.Stem);
+            if (scope.Any(content.Contains))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How many words after "not" it negates.</summary>
+    public const int NegationScope = 6;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(not|no|without)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Negation();
+
+    // The "1" of "ACTT-1" names no document by itself, though a title may hold it; a study number such as 19766 does.
+    private static bool IsBareNumber(string term) => term.Length < 3 && term.All(char.IsDigit);
 
     // Questions that ask for a whole section's list by what it is ("what are the" alone asks for anything).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(contraindicat\w*|who should not|should not (take|use|be)|not be used|criteria|list (the|all))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
@@ -69,7 +144,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             g => g.Key,
             g => g.SelectMany(h => TableLayout.Definitions(h.Chunk.Text)).DistinctBy(d => d.Key).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
         var candidates = hits
-            .Where(hit => !InContents(hit))
+            .Where(hit => !InContents(hit) && !InReferences(hit))
             .SelectMany((hit, rank) => CandidatesOf(hit, rank, definitions))
             .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
@@ -91,7 +166,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var names = NameWords.Of(question);
         var naming = identities.ToDictionary(
             d => d.Key,
-            d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t)
+            d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t) && !IsBareNumber(t)
                     && identities.Values.Count(i => i.Contains(t)) <= Math.Max(1, identities.Count / 3)
                     && users[t].Count(u => u != d.Key) <= 1)
                 .ToHashSet(StringComparer.Ordinal));
@@ -161,7 +236,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         {
             var s = sentences[index];
             var isRow = TableRowStatement.IsRow(s.Text);
-            if (s.Text.Length < 4 || IsContentsLine(s.Text)
+            if (s.Text.Length < 4 || IsContentsLine(s.Text) || ReferenceEntry().IsMatch(s.Text)
                 || isRow && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table!.IsHeaderRow(s.Start)))
             {
                 continue;
@@ -199,8 +274,11 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         Candidate c, QuestionFocus focus, HashSet<string> naming, HashSet<string> identity, Dictionary<string, double> weight, double maxWeight)
     {
         var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
-        var (text, terms, headings) = Read(c);
-        var matched = SentenceMatch.Score(text, terms, headings, content, weight, focus, naming.Count > 0 ? identity : []);
+        var (text, read, headings) = Read(c);
+        var terms = WithWordForms(read, content);
+        // A sentence giving the asked quantity ("Adults aged 18 to 75 years with ... syndrome") states
+        // the fact even when most of its words are the title's.
+        var matched = SentenceMatch.Score(text, terms, headings, content, weight, focus, naming.Count > 0 && !focus.StatesAskedQuantity(text) ? identity : []);
         if (matched == 0 && !(content.Length == 0 && naming.Overlaps(terms)))
         {
             return 0;
@@ -212,6 +290,21 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var lengthPenalty = c.IsRow ? 1 : 1 + Math.Max(0, c.Terms.Count - 40) / 80.0;
         var prior = 0.15 * maxWeight / (c.Rank + 1);
         var score = (matched + sectionBonus) / lengthPenalty + documentBonus + prior;
+        if (focus.WantsRange && NumberRange().IsMatch(text))
+        {
+            // "What is the usual daily dose range?": "750-1750 mg/day".
+            score *= RangeBonus;
+        }
+        if (!c.IsRow && focus.Negates is null && Recommendation().IsMatch(c.Text))
+        {
+            // "Should it be used in ...?" asks for the recommendation ("Avoid ciprofloxacin in patients with ...").
+            score *= RecommendationBonus;
+        }
+        if (!c.IsRow && focus.Negates is false && NegatesAsked(c.Text, content))
+        {
+            // "For patients not requiring ventilation or ECMO, ... 5 days" answers the other case.
+            score *= NegatedCase;
+        }
         // A heading ("2.2 Recommended Dosage in Adults") names the topic but does not state it (a
         // list item under a heading is no heading, though it has no full stop either).
         if (!c.IsRow && c.Lead is null && c.Terms.Count <= 8 && !c.Text.TrimEnd().EndsWith('.') && !c.Text.Contains(':'))

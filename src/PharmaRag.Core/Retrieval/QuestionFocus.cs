@@ -14,6 +14,15 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>Stemmed words (or "%") one of which follows the asked number in the sentence that states it; empty when not known.</summary>
     public IReadOnlySet<string> Units { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>True when the question asks for a range ("the usual dose range", "between which ages").</summary>
+    public bool WantsRange { get; init; }
+
+    /// <summary>
+    /// Whether the question itself says "not" ("who should not take it"), or asks whether ("Can ...",
+    /// "Should ...", "Is ..."), where "not" in the answer is the answer; null for the latter.
+    /// </summary>
+    public bool? Negates { get; init; }
+
     /// <summary>Stemmed words one of which names the asked number before it ("Day 29" for "on which day"); empty when not asked.</summary>
     public IReadOnlySet<string> UnitsBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -26,6 +35,8 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
             Units = wantsNumber ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
+            Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
+            WantsRange = RangeCue().IsMatch(lower),
             UnitsBefore = wantsNumber && WhichDay().Match(lower) is { Success: true } day
                 ? new HashSet<string>([TermAnalyzer.Stem(day.Groups[1].Value)], StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal),
@@ -115,6 +126,15 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         return units;
     }
 
+    [GeneratedRegex(@"\b(range|ranges|between (which|what))\b")]
+    private static partial Regex RangeCue();
+
+    [GeneratedRegex(@"^\s*(can|could|should|is|are|does|do|may|must|will|was|were|did|has|have)\b")]
+    private static partial Regex YesNo();
+
+    [GeneratedRegex(@"\b(not|no|never|without|avoid\w*|n't|contraindicat\w*)\b|n't\b")]
+    private static partial Regex NegationCue();
+
     [GeneratedRegex(@"\bhow many ((?:[\p{L}\p{N}-]+ ){0,2}[\p{L}\p{N}-]+)")]
     private static partial Regex HowMany();
 
@@ -140,7 +160,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     [GeneratedRegex(@"\b(percentage|percent|proportion|share|rate|rates|incidence|how often|how frequently)\b")]
     private static partial Regex Share();
 
-    [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently)|what (percentage|percent|proportion|share|rate|dose|dosage|age|score|level|concentration|temperature|strength|number|size)|at what|what year|which year|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
+    [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently)|what (percentage|percent|proportion|share|rate|dose|dosage|ages?|score|level|concentration|temperature|strength|number|size)|at what|what year|which year|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
     private static partial Regex NumberCue();
 
     [GeneratedRegex(@"\b(contraindications?|contraindicated|who should not|should not take|not be used|what are the|which (drugs|medicines|agents|conditions|patients)|list (the|all)|criteria)\b")]

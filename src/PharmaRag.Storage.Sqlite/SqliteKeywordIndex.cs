@@ -67,6 +67,14 @@ public sealed class SqliteKeywordIndex(SqliteDatabase database) : IKeywordIndex
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Removes every chunk (before a rebuild from the store).</summary>
+    public Task ClearAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command("DELETE FROM keyword_fts; DELETE FROM keyword_entries;", t);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<ScoredChunkId>> SearchAsync(
         string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ScoredChunkId>>(async c =>

@@ -13,7 +13,7 @@ public sealed class DocumentTermIndexTests
         DocumentId = "doc",
         Ordinal = ordinal,
         Text = text,
-        Tokens = text.Split(' ').Length,
+        Tokens = text.StartsWith("Table", StringComparison.Ordinal) ? 8 : 60,
         PageSpans = [new PageSpan(0, ordinal + 1)],
         // As TextChunker writes it: the section path, then the document title on every chunk but the first.
         Section = ordinal == 0 ? section : section + "\n" + Title,
@@ -27,6 +27,8 @@ public sealed class DocumentTermIndexTests
         Chunk(3, "LABORATORY", "Samples are shipped frozen to the central laboratory on dry ice every week."),
         Chunk(4, "NUMBER OF PATIENTS", "A total of 60 patients will be randomized, 30 per treatment group."),
         Chunk(5, "CONTRAINDICATED MEDICINES", "Zorvatide is contraindicated with strong CYP3A4 inhibitors."),
+        Chunk(6, "SAFETY", "Table 3 Severity Grading Scale"),
+        Chunk(7, "SAFETY", "Mild: discomfort noticed. Severe: incapacitating with inability to work."),
     ];
 
     [Fact]
@@ -62,5 +64,15 @@ public sealed class DocumentTermIndexTests
 
         Assert.Empty(index.Search(DocumentTermIndex.Terms("renal impairment dosing"), new HashSet<string>(), 10));
         Assert.Equal(Protocol.Length, index.Count);
+    }
+
+    [Fact]
+    public void A_caption_cut_off_as_its_own_chunk_brings_the_table_under_it()
+    {
+        var index = DocumentTermIndex.Build(Protocol);
+
+        var hits = index.Search(DocumentTermIndex.Terms("severity grading scale"), new HashSet<string>(), 10);
+
+        Assert.Equal(["doc-6", "doc-7"], hits.Select(h => h.ChunkId));
     }
 }

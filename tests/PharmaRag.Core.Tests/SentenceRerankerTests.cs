@@ -37,4 +37,26 @@ public sealed class SentenceRerankerTests
 
         Assert.Equal(["x-0", "b-3", "d-1"], reranked.Select(h => h.Chunk.Id));
     }
+
+    [Fact]
+    public void A_table_caption_cut_off_as_its_own_chunk_lifts_the_table_under_it()
+    {
+        // The caption names what the question asks; the table under it, the next chunk, states
+        // the grades in words the question does not use.
+        SearchHit Chunk(int ordinal, string text, int tokens) => new(new Chunk
+        {
+            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = tokens, PageSpans = [new PageSpan(0, 1)],
+        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit[] pool =
+        [
+            Chunk(5, "Table 2 Adverse Event Severity Grading Scale", 10),
+            Chunk(1, "A serious adverse event is any adverse event that is fatal or life-threatening.", 40),
+            Chunk(2, "Adverse events are recorded at every visit and described in the source documents.", 40),
+            Chunk(6, "Mild: discomfort noticed, but no disruption of daily activity. Severe: incapacitating with inability to work.", 40),
+        ];
+
+        var reranked = SentenceReranker.Rerank("How is a severe adverse event described in the severity grading scale?", pool, topK: 4);
+
+        Assert.Contains("p-6", reranked.Take(3).Select(h => h.Chunk.Id));
+    }
 }

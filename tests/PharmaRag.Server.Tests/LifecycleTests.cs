@@ -195,6 +195,8 @@ public sealed class LifecycleTests
             command.Parameters.AddWithValue("$d", documentId);
             return Convert.ToInt32(await command.ExecuteScalarAsync());
         }
-        return (await Count("chunks"), await Count("keyword_entries"), await Count("jobs"), await Count("chunk_vectors"));
+        // The keyword index is the Lucene index in the data directory (read-only while a server owns it).
+        using var keywords = new Storage.Lucene.LuceneKeywordIndex(Path.Combine(dataDirectory, Storage.Lucene.LuceneKeywordIndex.FolderName));
+        return (await Count("chunks"), keywords.CountDocumentChunks(documentId), await Count("jobs"), await Count("chunk_vectors"));
     }
 }

@@ -132,12 +132,13 @@ public sealed class NoLostWorkTests
         return await command.ExecuteScalarAsync();
     }
 
-    /// <summary>Chunks, keyword entries and jobs of a document left in the SQLite file.</summary>
+    /// <summary>Chunks and jobs of a document left in the SQLite file, and its chunks in the keyword (Lucene) index.</summary>
     private static async Task<(long Chunks, long Keywords, long Jobs)> RowsAsync(string dataDirectory, string documentId)
     {
         await using var connection = await OpenAsync(dataDirectory);
+        using var keywords = new Storage.Lucene.LuceneKeywordIndex(Path.Combine(dataDirectory, Storage.Lucene.LuceneKeywordIndex.FolderName));
         return ((long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM chunks WHERE document_id = $d", documentId))!,
-            (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM keyword_entries WHERE document_id = $d", documentId))!,
+            keywords.CountDocumentChunks(documentId),
             (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM jobs WHERE document_id = $d", documentId))!);
     }
 }

@@ -17,6 +17,7 @@ public sealed class StorageSelectionTests
     [InlineData("PharmaRag:Storage:Provider", "mysql", "PharmaRag:Storage:Provider must be 'sqlite' or 'postgres'")]
     [InlineData("PharmaRag:Storage:Provider", "postgres", "PharmaRag:Storage:ConnectionString is required")]
     [InlineData("PharmaRag:Storage:Schema", "rag; DROP", "PharmaRag:Storage:Schema must be a plain identifier")]
+    [InlineData("PharmaRag:Storage:KeywordIndex", "elastic", "PharmaRag:Storage:KeywordIndex must be 'lucene' (the default) or 'sqlite' (FTS5), not 'elastic'")]
     [InlineData("PharmaRag:Graph:Provider", "neo4j", "NEO4J_URI (or PharmaRag:Graph:Neo4jUri) is required")]
     [InlineData("PharmaRag:Graph:Provider", "janus", "PharmaRag:Graph:Provider must be 'store' or 'neo4j'")]
     public void Invalid_settings_fail_validation_naming_the_setting(string key, string value, string message)
@@ -80,9 +81,32 @@ public sealed class StorageSelectionTests
 
         Assert.IsType<Storage.Sqlite.SqliteRagStore>(services.GetRequiredService<IRagStore>());
         Assert.IsType<Storage.Sqlite.SqliteGraphStore>(services.GetRequiredService<IGraphStore>());
+        Assert.IsType<Storage.Lucene.LuceneKeywordIndex>(services.GetRequiredService<IKeywordIndex>());
+        Assert.Contains(services.GetServices<IStoreInitializer>(), i => i is Storage.Lucene.LuceneKeywordIndexInitializer);
+        Assert.DoesNotContain(services.GetServices<IStoreInitializer>(), i => i is Storage.Sqlite.SqliteKeywordIndexInitializer);
         using var held = DataDirectoryGuard.AcquireIfNeeded(services, data.Path);
         Assert.NotNull(held);
         Assert.ThrowsAny<InvalidOperationException>(() => DataDirectoryGuard.AcquireIfNeeded(services, data.Path));
+    }
+
+    [Fact]
+    public void KeywordIndex_sqlite_selects_fts5_and_postgres_refuses_the_setting()
+    {
+        using var data = new TempDirectory();
+        using (var services = Build(data.Path, new() { ["PharmaRag:Storage:KeywordIndex"] = "sqlite" }))
+        {
+            Assert.IsType<Storage.Sqlite.SqliteKeywordIndex>(services.GetRequiredService<IKeywordIndex>());
+            Assert.Contains(services.GetServices<IStoreInitializer>(), i => i is Storage.Sqlite.SqliteKeywordIndexInitializer);
+            Assert.DoesNotContain(services.GetServices<IStoreInitializer>(), i => i is Storage.Lucene.LuceneKeywordIndexInitializer);
+        }
+        using var postgres = Build(data.Path, new()
+        {
+            ["PharmaRag:Storage:Provider"] = "postgres",
+            ["PharmaRag:Storage:ConnectionString"] = "Host=db.internal;Username=rag;Password=x;Database=rag",
+            ["PharmaRag:Storage:KeywordIndex"] = "lucene",
+        });
+        var error = Assert.Throws<OptionsValidationException>(() => postgres.GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Contains("PharmaRag:Storage:KeywordIndex applies only to the 'sqlite' provider", error.Message);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal static class SearchScaleBenchCommand
         var chunks = new Option<int>("--chunks") { Description = "Chunks to index", DefaultValueFactory = _ => 100_000 };
         var data = new Option<string?>("--data") { Description = "The shared bench folder (SciFact sentences as text); synthetic text without it" };
         var queries = new Option<int>("--queries") { Description = "Queries to time", DefaultValueFactory = _ => 300 };
-        var command = new Command("search", "Time /search over HTTP with many chunks indexed, keyword-only and with vectors") { chunks, data, queries };
+        var keywordOnly = new Option<bool>("--keyword-only") { Description = "Index and time keywords only: no embeddings or vectors in the fill, no vector timing (for runs at 1M chunks)" };
+        var command = new Command("search", "Time /search over HTTP with many chunks indexed, keyword-only and with vectors") { chunks, data, queries, keywordOnly };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var directory = Path.Combine(Path.GetTempPath(), "pharmarag-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -39,19 +40,24 @@ internal static class SearchScaleBenchCommand
                 var random = new Random(5);
                 var questions = Enumerable.Range(0, parse.GetValue(queries))
                     .Select(_ => string.Join(' ', sentences[random.Next(sentences.Count)].Split(' ').Take(10))).ToArray();
+                var withVectors = !parse.GetValue(keywordOnly);
                 var clock = Stopwatch.StartNew();
                 await using (var server = await StartAsync(directory, []))
                 {
-                    await FillAsync(server.Services, sentences, parse.GetValue(chunks), cancellationToken);
+                    var keywordIndex = server.Services.GetRequiredService<IKeywordIndex>().GetType().Name;
+                    await FillAsync(server.Services, sentences, parse.GetValue(chunks), withVectors, cancellationToken);
                     Console.WriteLine($"## /search with {parse.GetValue(chunks)} chunks ({(parse.GetValue(data) is null ? "synthetic" : "SciFact")} text), {questions.Length} queries over HTTP");
-                    Console.WriteLine($"indexed in {clock.Elapsed.TotalSeconds:0.0} s (store, FTS5, vectors); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+                    Console.WriteLine($"indexed in {clock.Elapsed.TotalSeconds:0.0} s (store, {keywordIndex}{(withVectors ? ", vectors" : "")}); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
                     Console.WriteLine();
                     Console.WriteLine("| retrieval | top_k | p50 ms | p95 ms | p99 ms |");
                     Console.WriteLine("|---|---:|---:|---:|---:|");
                     await TimeAsync(server, "BM25 (default offline)", questions, cancellationToken);
+                    Console.WriteLine();
+                    ReportFootprint(directory);
                 }
-                await using (var server = await StartAsync(directory, ["--PharmaRag:Retrieval:VectorWeight=1"]))
+                if (withVectors)
                 {
+                    await using var server = await StartAsync(directory, ["--PharmaRag:Retrieval:VectorWeight=1"]);
                     await TimeAsync(server, "BM25 + HNSW vectors (RRF)", questions, cancellationToken);
                 }
                 return 0;
@@ -64,7 +70,18 @@ internal static class SearchScaleBenchCommand
         return command;
     }
 
-    private static async Task FillAsync(IServiceProvider services, IReadOnlyList<string> sentences, int count, CancellationToken cancellationToken)
+    // The server runs inside this process, so its memory is this process's: resident set now and at its peak.
+    private static void ReportFootprint(string directory)
+    {
+        using var process = Process.GetCurrentProcess();
+        var files = new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).ToArray();
+        long Megabytes(IEnumerable<FileInfo> set) => set.Sum(f => f.Length) / 1048576;
+        var keywords = files.Where(f => f.FullName.Contains(Path.DirectorySeparatorChar + "keywords" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        Console.WriteLine($"data directory {Megabytes(files)} MB (keyword index folder {Megabytes(keywords)} MB, SQLite files {Megabytes(files.Where(f => f.Name.StartsWith("pharmarag.db", StringComparison.Ordinal)))} MB); " +
+            $"server process RSS {process.WorkingSet64 / 1048576} MB after timing, peak {process.PeakWorkingSet64 / 1048576} MB");
+    }
+
+    private static async Task FillAsync(IServiceProvider services, IReadOnlyList<string> sentences, int count, bool withVectors, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IRagStore>();
         var keywords = services.GetRequiredService<IKeywordIndex>();
@@ -93,9 +110,19 @@ internal static class SearchScaleBenchCommand
             }).ToArray();
             await store.UpsertChunksAsync(batch, cancellationToken);
             await keywords.IndexAsync(batch, cancellationToken);
-            await vectors.UpsertAsync(await embedder.EmbedAsync(batch, cancellationToken), cancellationToken);
+            if (withVectors)
+            {
+                await vectors.UpsertAsync(await embedder.EmbedAsync(batch, cancellationToken), cancellationToken);
+            }
+            if ((start + ChunksPerDocument) % 100_000 == 0)
+            {
+                Console.Error.WriteLine($"filled {start + ChunksPerDocument} of {count} chunks");
+            }
         }
-        await vectors.FlushAsync(cancellationToken);
+        if (withVectors)
+        {
+            await vectors.FlushAsync(cancellationToken);
+        }
     }
 
     private static async Task TimeAsync(RunningServer server, string label, string[] questions, CancellationToken cancellationToken)

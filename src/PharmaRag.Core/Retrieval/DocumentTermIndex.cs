@@ -1,3 +1,4 @@
+using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 using PharmaRag.Core.Text;
@@ -22,6 +23,7 @@ public sealed class DocumentTermIndex
     private readonly string[] _ids;
     private readonly Dictionary<string, int>[] _frequencies;
     private readonly int[] _lengths;
+    private readonly bool[] _leadsIn;
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly double _averageLength;
 
@@ -30,9 +32,11 @@ public sealed class DocumentTermIndex
         _ids = new string[chunks.Count];
         _frequencies = new Dictionary<string, int>[chunks.Count];
         _lengths = new int[chunks.Count];
+        _leadsIn = new bool[chunks.Count];
         for (var i = 0; i < chunks.Count; i++)
         {
             _ids[i] = chunks[i].Id;
+            _leadsIn[i] = chunks[i].Tokens < LeadInTokens && chunks[i].Kind == BlockKind.Text;
             var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var term in Terms(chunks[i].SectionPath + "\n" + chunks[i].Text))
             {
@@ -98,22 +102,45 @@ public sealed class DocumentTermIndex
         {
             return [];
         }
-        var scores = new List<ScoredChunkId>();
+        var scores = new double[_ids.Length];
         for (var i = 0; i < _ids.Length; i++)
         {
-            var score = 0.0;
             foreach (var (term, idf) in weights)
             {
                 if (_frequencies[i].TryGetValue(term, out var tf))
                 {
-                    score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[i] / _averageLength));
+                    scores[i] += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[i] / _averageLength));
                 }
             }
-            if (score > 0)
+        }
+        // A heading or table caption cut off as a chunk of its own ("Table 2 Adverse Event
+        // Severity Grading Scale", then "Severity") states nothing: the chunk it leads into, the
+        // table or text under it, ranks with it.
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            if (_leadsIn[i] && scores[i] > 0)
             {
-                scores.Add(new ScoredChunkId(_ids[i], score));
+                var next = i + 1;
+                while (next < _ids.Length && _leadsIn[next] && next - i < MaxLeadIn)
+                {
+                    next++;
+                }
+                if (next < _ids.Length)
+                {
+                    scores[next] = Math.Max(scores[next], scores[i]);
+                }
             }
         }
-        return scores.OrderByDescending(s => s.Score).Take(limit).ToArray();
+        return Enumerable.Range(0, _ids.Length).Where(i => scores[i] > 0)
+            .Select(i => new ScoredChunkId(_ids[i], scores[i]))
+            .OrderByDescending(s => s.Score)
+            .Take(limit)
+            .ToArray();
     }
+
+    /// <summary>A chunk shorter than this many tokens (a heading, a caption) leads into the chunk after it.</summary>
+    public const int LeadInTokens = 20;
+
+    /// <summary>At most this many short chunks in a row lead into the next.</summary>
+    public const int MaxLeadIn = 3;
 }

@@ -46,6 +46,7 @@ public static class SentenceReranker
             return best + named.Sum(t => weight[t]);
         }).ToArray();
 
+        LeadIn(pool, sentenceScores);
         var bySentence = Enumerable.Range(0, pool.Length).OrderByDescending(i => sentenceScores[i]).ThenBy(i => i).ToArray();
         var fused = new double[pool.Length];
         for (var rank = 0; rank < pool.Length; rank++)
@@ -58,6 +59,34 @@ public static class SentenceReranker
             .Concat(hits.Skip(Pool))
             .Take(topK)
             .ToArray();
+    }
+
+    // A heading or table caption cut off as a chunk of its own states nothing; the chunk under it
+    // (the next of its document that is not itself such a lead-in) is read with its words.
+    private static void LeadIn(SearchHit[] pool, double[] scores)
+    {
+        var at = new Dictionary<(string, int), int>();
+        for (var i = 0; i < pool.Length; i++)
+        {
+            at.TryAdd((pool[i].Chunk.DocumentId, pool[i].Chunk.Ordinal), i);
+        }
+        for (var i = 0; i < pool.Length; i++)
+        {
+            var chunk = pool[i].Chunk;
+            if (chunk.Tokens >= DocumentTermIndex.LeadInTokens || chunk.Kind != Content.BlockKind.Text || scores[i] <= 0)
+            {
+                continue;
+            }
+            for (var step = 1; step <= DocumentTermIndex.MaxLeadIn; step++)
+            {
+                if (at.TryGetValue((chunk.DocumentId, chunk.Ordinal + step), out var next)
+                    && pool[next].Chunk.Tokens >= DocumentTermIndex.LeadInTokens)
+                {
+                    scores[next] = Math.Max(scores[next], scores[i]);
+                    break;
+                }
+            }
+        }
     }
 
     // Sentences of a chunk that could state a fact: no table header rows, no contents lines.

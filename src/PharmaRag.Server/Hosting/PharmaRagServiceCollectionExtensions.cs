@@ -5,6 +5,7 @@ using PharmaRag.Core.Configuration;
 using PharmaRag.Documents;
 using PharmaRag.Hosting;
 using PharmaRag.Models;
+using PharmaRag.Storage.Lucene;
 using PharmaRag.Storage.Neo4j;
 using PharmaRag.Storage.Postgres;
 using PharmaRag.Storage.Sqlite;
@@ -59,7 +60,11 @@ public static class PharmaRagServiceCollectionExtensions
         }
         else
         {
-            services.AddSqliteStorage(dataDirectory);
+            services.AddSqliteStorage(dataDirectory, ftsKeywordIndex: !storage.UsesLuceneKeywordIndex);
+            if (storage.UsesLuceneKeywordIndex)
+            {
+                services.AddLuceneKeywordIndex(dataDirectory);
+            }
         }
         var graph = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
         if (graph.IsNeo4j)

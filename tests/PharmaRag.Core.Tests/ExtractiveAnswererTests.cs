@@ -485,6 +485,28 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void A_study_the_question_names_that_only_one_document_mentions_keeps_the_answer_in_it()
+    {
+        var protocol = new SearchHit(new Chunk
+        {
+            Id = "p-40", DocumentId = "p", Ordinal = 40, Tokens = 30, PageSpans = [new PageSpan(0, 11)], Section = "STUDY POPULATION\nA Phase 2 Study of Quelanib",
+            Text = "Enrolled patients are all patients who sign the consent form and are registered on Day -7 of the study.",
+        }, "quelanib-protocol.pdf", 1);
+        var label = new SearchHit(new Chunk
+        {
+            Id = "w-150", DocumentId = "w", Ordinal = 150, Tokens = 30, PageSpans = [new PageSpan(0, 23)], Section = "14 CLINICAL STUDIES\nWARFARIN SODIUM tablets",
+            Text = "In WARIS II, 3630 were randomized to warfarin, aspirin or both after a myocardial infarction.",
+        }, "warfarin.pdf", 1);
+
+        var (answer, citations) = Answerer.Answer("How many patients were enrolled in WARIS II?", [protocol, label]);
+
+        // No title holds "WARIS"; by its words the protocol's definition of "enrolled" is the better sentence.
+        Assert.DoesNotContain("Enrolled patients are", answer);
+        Assert.Contains("3630", answer);
+        Assert.All(citations, c => Assert.Equal("w", c.DocumentId));
+    }
+
+    [Fact]
     public void A_range_question_prefers_the_sentence_giving_a_range()
     {
         var label = DocHit("q", "quelanib.pdf", 5,

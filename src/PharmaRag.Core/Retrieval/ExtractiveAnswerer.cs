@@ -176,6 +176,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         {
             candidates = candidates.Where(c => naming[c.Hit.Chunk.DocumentId].Count == mostNamed).ToList();
         }
+        else if (focus.Terms.Where(t => names.Contains(t) && !IsBareNumber(t) && users[t].Count == 1).Select(t => users[t].First()).Distinct().ToArray() is [var mentioning]
+            && candidates.Any(c => c.Hit.Chunk.DocumentId == mentioning))
+        {
+            // A study or drug the question names ("WARIS II") that only one document's retrieved
+            // text mentions, though no title holds it: the answer comes from that document.
+            candidates = candidates.Where(c => c.Hit.Chunk.DocumentId == mentioning).ToList();
+        }
         // Inverse sentence frequency among the candidates: a term every sentence has says little.
         var weight = focus.Terms.ToDictionary(
             t => t,

@@ -13,7 +13,8 @@ namespace PharmaRag.Models;
 
 /// <summary>
 /// Registers the tokenizer and, per capability, the model that serves it: an OpenAI-compatible
-/// server when configured, a local ONNX embedding model when given, else the offline defaults.
+/// server when configured, a local ONNX embedding model when given, else the offline defaults
+/// (the built-in arctic-xs embedding model).
 /// </summary>
 public static class ModelsServiceCollectionExtensions
 {
@@ -46,6 +47,10 @@ public static class ModelsServiceCollectionExtensions
                 }
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxEmbeddingGenerator(
                     options.OnnxModelPath, options.OnnxVocabPath, options.OnnxModelName, options.OnnxMaxTokens, options.OnnxLowerCase));
+                break;
+            case ModelProvider.BuiltIn:
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => ArcticXsModel.Load(
+                    ArcticXsModel.Settings(options.OnnxMaxTokens, options.EmbeddingBatchSize, options.EmbeddingThreads)));
                 break;
             default:
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();

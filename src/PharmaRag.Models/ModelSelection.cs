@@ -12,7 +12,7 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
 
     /// <summary>
     /// Applies the auto rules: ONNX when a model file is set, OpenAI-compatible when a key (or
-    /// explicit choice) is set, else the built-in neural model. Chat stays offline without a key.
+    /// explicit choice) is set, else offline (the hashing embedder; arctic-xs when chosen).
     /// </summary>
     public static ModelSelection Choose(ModelOptions options, OpenAIEndpoint endpoint)
     {
@@ -29,7 +29,9 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
             "offline" or "hashing" => ModelProvider.Offline,
             ArcticXsModel.SettingValue => ModelProvider.BuiltIn,
             _ when !string.IsNullOrWhiteSpace(options.OnnxModelPath) => ModelProvider.Onnx,
-            _ => endpoint.ApiKey is null ? ModelProvider.BuiltIn : ModelProvider.OpenAI,
+            // The built-in neural model stays opt-in: fused with the keyword ranking it lowered the
+            // development set at every vector weight tried (bench/reports/2026-11-30-issue14-neural.md).
+            _ => endpoint.ApiKey is null ? ModelProvider.Offline : ModelProvider.OpenAI,
         };
         var chatDescription = chat == ModelProvider.OpenAI
             ? $"{options.ChatModel} at {endpoint.Describe()} (graph extraction, grounded answers, block descriptions)"

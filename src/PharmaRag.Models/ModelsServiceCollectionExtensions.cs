@@ -13,8 +13,8 @@ namespace PharmaRag.Models;
 
 /// <summary>
 /// Registers the tokenizer and, per capability, the model that serves it: an OpenAI-compatible
-/// server when configured, a local ONNX embedding model when given, else the offline defaults
-/// (the built-in arctic-xs embedding model).
+/// server when configured, a local ONNX embedding model or the built-in arctic-xs model when chosen,
+/// else the offline defaults.
 /// </summary>
 public static class ModelsServiceCollectionExtensions
 {

@@ -89,19 +89,20 @@ public sealed class BuiltInEmbeddingTests
     }
 
     [Fact]
-    public void Auto_chooses_the_built_in_model_and_hashing_stays_selectable()
+    public void Arctic_xs_is_chosen_by_name_and_auto_stays_with_the_hashing_embedder()
     {
         var endpoint = OpenAIEndpoint.From(new ModelOptions(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
-        Assert.Equal(ModelProvider.BuiltIn, ModelSelection.Choose(new ModelOptions(), endpoint).Embeddings);
-        Assert.Equal(ModelProvider.BuiltIn, ModelSelection.Choose(new ModelOptions { Embeddings = "arctic-xs" }, endpoint).Embeddings);
+        var chosen = ModelSelection.Choose(new ModelOptions { Embeddings = "arctic-xs" }, endpoint);
+        Assert.Equal(ModelProvider.BuiltIn, chosen.Embeddings);
+        Assert.Contains("snowflake-arctic-embed-xs", chosen.EmbeddingDescription);
+        Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions(), endpoint).Embeddings);
         Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions { Embeddings = "hashing" }, endpoint).Embeddings);
         Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions { Embeddings = "offline" }, endpoint).Embeddings);
-        Assert.Contains("snowflake-arctic-embed-xs", ModelSelection.Choose(new ModelOptions(), endpoint).EmbeddingDescription);
     }
 
     [Fact]
-    public async Task Over_http_a_paraphrase_finds_the_fact_with_the_default_model_where_keywords_alone_do_not()
+    public async Task Over_http_a_paraphrase_finds_the_fact_with_arctic_xs_where_the_default_keywords_do_not()
     {
         const string question = "how cold should the medicine be kept";
         byte[][] documents =
@@ -112,11 +113,11 @@ public sealed class BuiltInEmbeddingTests
             TestPdf.Pages(["How to report side effects: contact your doctor or pharmacist."]),
         ];
 
-        // The old default: the hashing embedder carries no meaning, so only keywords rank, and
-        // the fact shares no word with the question.
-        Assert.DoesNotContain(await SearchTextsAsync("hashing"), t => t.Contains("refrigerator", StringComparison.Ordinal));
-        // The built-in model (the default when nothing is configured): its vectors join the fusion.
-        var found = await SearchTextsAsync(null);
+        // The default (nothing configured): the hashing embedder carries no meaning, so only
+        // keywords rank, and the fact shares no word with the question.
+        Assert.DoesNotContain(await SearchTextsAsync(null), t => t.Contains("refrigerator", StringComparison.Ordinal));
+        // The built-in neural model: its vectors join the fusion.
+        var found = await SearchTextsAsync("arctic-xs");
         Assert.Contains(found, t => t.Contains("refrigerator", StringComparison.Ordinal));
 
         async Task<IReadOnlyList<string>> SearchTextsAsync(string? embeddings)

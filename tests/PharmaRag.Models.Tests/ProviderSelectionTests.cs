@@ -10,16 +10,26 @@ namespace PharmaRag.Models.Tests;
 public sealed class ProviderSelectionTests
 {
     [Fact]
-    public async Task Without_a_key_chat_is_absent_and_embeddings_are_the_built_in_model()
+    public async Task Without_a_key_chat_is_absent_and_embeddings_are_the_offline_default()
     {
         using var data = new TempDirectory();
         await using var host = await ModelHost.StartAsync(data.Path);
 
         Assert.Null(host.Find<IChatClient>());
+        Assert.IsType<HashingEmbeddingGenerator>(host.Get<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.False(host.Get<ModelSelection>().HasChat);
+    }
+
+    [Fact]
+    public async Task Embeddings_arctic_xs_serves_the_built_in_neural_model()
+    {
+        using var data = new TempDirectory();
+        await using var host = await ModelHost.StartAsync(data.Path, "--PharmaRag:Models:Embeddings=arctic-xs");
+
         var embeddings = Assert.IsType<OnnxEmbeddingGenerator>(host.Get<IEmbeddingGenerator<string, Embedding<float>>>());
         Assert.Equal(ArcticXsModel.ModelId, embeddings.Settings.ModelName);
         Assert.Equal(ModelProvider.BuiltIn, host.Get<ModelSelection>().Embeddings);
-        Assert.False(host.Get<ModelSelection>().HasChat);
+        Assert.Equal("snowflake-arctic-embed-xs:384", host.Get<ChunkEmbedder>().ModelSignature);
     }
 
     [Fact]

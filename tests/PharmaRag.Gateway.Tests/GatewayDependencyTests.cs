@@ -1,15 +1,16 @@
 using System.Reflection;
+using PharmaRag.Gateway.Hosting;
 
 namespace PharmaRag.Gateway.Tests;
 
-/// <summary>The gateway (and the Lambda package built from it alone) carries no model: no embedding weights, no ONNX Runtime.</summary>
+/// <summary>What the gateway's Lambda package can contain: the gateway's assemblies and what they reference.</summary>
 public sealed class GatewayDependencyTests
 {
     [Fact]
-    public void The_gateway_references_neither_the_models_nor_onnx_runtime()
+    public void The_gateway_references_no_server_parser_model_or_database_assembly()
     {
         var seen = new SortedSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<AssemblyName>([typeof(PharmaRag.Gateway.Hosting.GatewayOptions).Assembly.GetName()]);
+        var pending = new Stack<AssemblyName>([typeof(PharmaRagGateway).Assembly.GetName()]);
         while (pending.TryPop(out var name))
         {
             if (!seen.Add(name.Name!) || !name.Name!.StartsWith("PharmaRag.", StringComparison.Ordinal))
@@ -22,24 +23,13 @@ public sealed class GatewayDependencyTests
             }
         }
 
-        Assert.Contains("PharmaRag.Gateway", seen);
-        Assert.DoesNotContain("PharmaRag.Models", seen);
-        Assert.DoesNotContain(seen, n => n.StartsWith("Microsoft.ML", StringComparison.Ordinal) || n.StartsWith("SentenceTransformers", StringComparison.Ordinal));
-        // The Lambda project builds from the gateway alone.
-        var lambda = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "PharmaRag.Gateway.Lambda", "PharmaRag.Gateway.Lambda.csproj"));
-        Assert.DoesNotContain("PharmaRag.Models", lambda);
-        Assert.DoesNotContain("PharmaRag.Server.csproj", lambda);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PharmaRag.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No PharmaRag.slnx above {AppContext.BaseDirectory}.");
+        Assert.Equal(["PharmaRag.Core", "PharmaRag.Gateway", "PharmaRag.Hosting", "PharmaRag.Storage.FileSystem", "PharmaRag.Storage.S3"],
+            seen.Where(n => n.StartsWith("PharmaRag.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(seen, n => n.StartsWith("UglyToad.PdfPig", StringComparison.Ordinal)
+            || n.StartsWith("Microsoft.ML", StringComparison.Ordinal) || n.StartsWith("Lucene", StringComparison.Ordinal)
+            || n.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || n.StartsWith("Npgsql", StringComparison.Ordinal)
+            || n.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) || n.StartsWith("Neo4j", StringComparison.Ordinal)
+            || n.StartsWith("SentenceTransformers", StringComparison.Ordinal));
+        Assert.Contains("AWSSDK.S3", seen);
     }
 }

@@ -46,7 +46,14 @@ public static class ModelsServiceCollectionExtensions
                         $"ONNX embeddings need both {ModelOptions.Section}:OnnxModelPath and {ModelOptions.Section}:OnnxVocabPath.");
                 }
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxEmbeddingGenerator(
-                    options.OnnxModelPath, options.OnnxVocabPath, options.OnnxModelName, options.OnnxMaxTokens, options.OnnxLowerCase));
+                    options.OnnxModelPath, options.OnnxVocabPath, new OnnxEmbeddingSettings
+                    {
+                        ModelName = options.OnnxModelName ?? Path.GetFileNameWithoutExtension(options.OnnxModelPath),
+                        MaxTokens = options.OnnxMaxTokens,
+                        LowerCase = options.OnnxLowerCase,
+                        BatchSize = options.EmbeddingBatchSize,
+                        Threads = options.EmbeddingThreads,
+                    }));
                 break;
             case ModelProvider.BuiltIn:
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => ArcticXsModel.Load(

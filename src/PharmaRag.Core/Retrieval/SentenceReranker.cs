@@ -29,8 +29,7 @@ public static class SentenceReranker
         {
             return hits.Take(topK).ToArray();
         }
-        var derived = new DerivedForms(focus.Terms);
-        var chunkSentences = pool.Select(h => Sentences(h).Select(derived.Add).ToArray()).ToArray();
+        var chunkSentences = pool.Select(h => Sentences(h).ToArray()).ToArray();
         var chunkFrequency = focus.Terms.ToDictionary(
             t => t, t => chunkSentences.Count(sentences => sentences.Any(s => s.Terms.Contains(t))), StringComparer.Ordinal);
         var weight = focus.Terms.ToDictionary(
@@ -98,39 +97,6 @@ public static class SentenceReranker
                     break;
                 }
             }
-        }
-    }
-
-    // A sentence holding a derived form of a question word ("titration" for "titrated",
-    // "randomization" for "randomized") holds the question word: the light stemmer keeps them apart.
-    // Roots (DocumentTermIndex.Conflate) are computed once per distinct term of the pool.
-    private sealed class DerivedForms(IReadOnlySet<string> asked)
-    {
-        private readonly ILookup<string, string> _askedByRoot = asked.ToLookup(DocumentTermIndex.Conflate, StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _roots = new(StringComparer.Ordinal);
-
-        public ChunkSentences.Sentence Add(ChunkSentences.Sentence sentence)
-        {
-            HashSet<string>? terms = null;
-            foreach (var term in sentence.Terms)
-            {
-                if (asked.Contains(term))
-                {
-                    continue;
-                }
-                if (!_roots.TryGetValue(term, out var root))
-                {
-                    _roots[term] = root = DocumentTermIndex.Conflate(term);
-                }
-                foreach (var word in _askedByRoot[root])
-                {
-                    if (!sentence.Terms.Contains(word))
-                    {
-                        (terms ??= new HashSet<string>(sentence.Terms, StringComparer.Ordinal)).Add(word);
-                    }
-                }
-            }
-            return terms is null ? sentence : sentence with { Terms = terms };
         }
     }
 

@@ -15,8 +15,12 @@ public sealed class ModelOptions
     [RegularExpression("(?i)^(auto|openai|offline)$")]
     public string Chat { get; set; } = "auto";
 
-    /// <summary>auto (onnx when a model file is set, else openai when an API key is set), openai, onnx, or offline.</summary>
-    [RegularExpression("(?i)^(auto|openai|onnx|offline)$")]
+    /// <summary>
+    /// auto (onnx when a model file is set, else openai when an API key is set, else hashing),
+    /// hashing (the built-in lexical embedder; offline is the same), arctic-xs (the built-in neural
+    /// model, offline), openai, or onnx.
+    /// </summary>
+    [RegularExpression("(?i)^(auto|openai|onnx|offline|hashing|arctic-xs)$")]
     public string Embeddings { get; set; } = "auto";
 
     /// <summary>The API key; OPENAI_API_KEY when unset.</summary>
@@ -72,6 +76,14 @@ public sealed class ModelOptions
 
     /// <summary>Whether the ONNX model's vocabulary is lower-cased (uncased BERT models).</summary>
     public bool OnnxLowerCase { get; set; } = true;
+
+    /// <summary>Texts per run of a local model (arctic-xs, onnx), sorted by length so little is padding.</summary>
+    [Range(1, 256)]
+    public int EmbeddingBatchSize { get; set; } = 8;
+
+    /// <summary>Threads a local model's run uses; one per core when unset.</summary>
+    [Range(1, 256)]
+    public int? EmbeddingThreads { get; set; }
 
     /// <summary>A rerank endpoint (Cohere/Jina/vLLM style POST {url} with query and documents); off when unset.</summary>
     public string? RerankUrl { get; set; }

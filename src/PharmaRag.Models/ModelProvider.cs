@@ -6,4 +6,7 @@ public enum ModelProvider
     Offline,
     OpenAI,
     Onnx,
+
+    /// <summary>The built-in neural model (<see cref="ArcticXsModel"/>), offline.</summary>
+    BuiltIn,
 }

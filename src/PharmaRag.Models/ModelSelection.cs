@@ -10,7 +10,10 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
 
     public string Summary => $"chat: {ChatDescription}; embeddings: {EmbeddingDescription}";
 
-    /// <summary>Applies the auto rules: ONNX when a model file is set, OpenAI-compatible when a key (or explicit choice) is set, else offline.</summary>
+    /// <summary>
+    /// Applies the auto rules: ONNX when a model file is set, OpenAI-compatible when a key (or
+    /// explicit choice) is set, else offline (the hashing embedder; arctic-xs when chosen).
+    /// </summary>
     public static ModelSelection Choose(ModelOptions options, OpenAIEndpoint endpoint)
     {
         var chat = options.Chat.ToLowerInvariant() switch
@@ -23,8 +26,11 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
         {
             "openai" => ModelProvider.OpenAI,
             "onnx" => ModelProvider.Onnx,
-            "offline" => ModelProvider.Offline,
+            "offline" or "hashing" => ModelProvider.Offline,
+            ArcticXsModel.SettingValue => ModelProvider.BuiltIn,
             _ when !string.IsNullOrWhiteSpace(options.OnnxModelPath) => ModelProvider.Onnx,
+            // The built-in neural model stays opt-in: fused with the keyword ranking it lowered the
+            // development set at every vector weight tried (bench/reports/2026-11-30-issue14-neural.md).
             _ => endpoint.ApiKey is null ? ModelProvider.Offline : ModelProvider.OpenAI,
         };
         var chatDescription = chat == ModelProvider.OpenAI
@@ -34,6 +40,7 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
         {
             ModelProvider.OpenAI => $"{options.EmbeddingModel} at {endpoint.Describe()}",
             ModelProvider.Onnx => $"ONNX model {options.OnnxModelPath}",
+            ModelProvider.BuiltIn => $"built-in {ArcticXsModel.ModelId} ({ArcticXsModel.SettingValue}, offline)",
             _ => $"offline {HashingEmbeddingGenerator.ModelId}",
         };
         return new ModelSelection(chat, embeddings, chatDescription, embeddingDescription);

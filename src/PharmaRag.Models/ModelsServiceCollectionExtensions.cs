@@ -13,7 +13,8 @@ namespace PharmaRag.Models;
 
 /// <summary>
 /// Registers the tokenizer and, per capability, the model that serves it: an OpenAI-compatible
-/// server when configured, a local ONNX embedding model when given, else the offline defaults.
+/// server when configured, a local ONNX embedding model or the built-in arctic-xs model when chosen,
+/// else the offline defaults.
 /// </summary>
 public static class ModelsServiceCollectionExtensions
 {
@@ -45,7 +46,18 @@ public static class ModelsServiceCollectionExtensions
                         $"ONNX embeddings need both {ModelOptions.Section}:OnnxModelPath and {ModelOptions.Section}:OnnxVocabPath.");
                 }
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxEmbeddingGenerator(
-                    options.OnnxModelPath, options.OnnxVocabPath, options.OnnxModelName, options.OnnxMaxTokens, options.OnnxLowerCase));
+                    options.OnnxModelPath, options.OnnxVocabPath, new OnnxEmbeddingSettings
+                    {
+                        ModelName = options.OnnxModelName ?? Path.GetFileNameWithoutExtension(options.OnnxModelPath),
+                        MaxTokens = options.OnnxMaxTokens,
+                        LowerCase = options.OnnxLowerCase,
+                        BatchSize = options.EmbeddingBatchSize,
+                        Threads = options.EmbeddingThreads,
+                    }));
+                break;
+            case ModelProvider.BuiltIn:
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => ArcticXsModel.Load(
+                    ArcticXsModel.Settings(options.OnnxMaxTokens, options.EmbeddingBatchSize, options.EmbeddingThreads)));
                 break;
             default:
                 services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbeddingGenerator>();

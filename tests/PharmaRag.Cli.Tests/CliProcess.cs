@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PharmaRag.Testing;
 
 namespace PharmaRag.Cli.Tests;
 
@@ -37,6 +38,8 @@ public static class CliProcess
         }
         // No terminal: keep Spectre's output plain.
         start.Environment["NO_COLOR"] = "1";
+        // The hashing embedder unless the test chooses (its environment and arguments win).
+        start.Environment[TestModels.HashingEmbeddingsVariable.Key] = TestModels.HashingEmbeddingsVariable.Value;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

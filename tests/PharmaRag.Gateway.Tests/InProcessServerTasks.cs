@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Server.Hosting;
+using PharmaRag.Testing;
 
 namespace PharmaRag.Gateway.Tests;
 
@@ -100,7 +101,7 @@ public sealed class InProcessServerTasks(string dataDirectory, string[] settings
     private async Task<Running> StartServerAsync()
     {
         var dataLock = DataDirectoryLock.Acquire(dataDirectory);
-        var args = new[] { "--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline", "--PharmaRag:Inbox:PollSeconds=0.2" }
+        var args = TestModels.OfflineArguments.Append("--PharmaRag:Inbox:PollSeconds=0.2")
             .Concat(settings).Append("--Logging:LogLevel:Default=Warning").ToArray();
         var app = PharmaRagServer.Build(new ServerSettings(Address.ToString().TrimEnd('/'), dataDirectory, args) { Clock = clock });
         await app.StartAsync();

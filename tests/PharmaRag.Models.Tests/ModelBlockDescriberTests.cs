@@ -67,7 +67,7 @@ public sealed class ModelBlockDescriberTests
     public async Task Without_a_chat_model_the_offline_describer_serves()
     {
         using var data = new TempDirectory();
-        await using var host = await ModelHost.StartAsync(data.Path);
+        await using var host = await ModelHost.StartAsync(data.Path, [.. TestModels.OfflineArguments]);
 
         Assert.IsType<OfflineBlockDescriber>(host.Get<IBlockDescriber>());
         Assert.Null(host.Find<IChatClient>());

@@ -33,6 +33,26 @@ public sealed class OnnxEmbeddingTests
     }
 
     [Fact]
+    public async Task In_a_padded_batch_each_text_is_the_mean_of_its_own_tokens_only()
+    {
+        using var dir = new TempDirectory();
+        var (model, vocab) = TinyBertModel.Write(dir.Path);
+        using var embedder = new OnnxEmbeddingGenerator(model, vocab, new OnnxEmbeddingSettings { ModelName = "tiny-bert", BatchSize = 4, Threads = 1 });
+        string[] texts = ["Warfarin increases the risks", "warfarin", "the risks"];
+
+        var together = await embedder.GenerateAsync(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = embedder.Embed(texts[i]);
+            for (var d = 0; d < alone.Length; d++)
+            {
+                Assert.Equal(alone[d], together[i].Vector.Span[d], 5);
+            }
+        }
+    }
+
+    [Fact]
     public void Unknown_words_and_long_texts_are_handled()
     {
         using var dir = new TempDirectory();

@@ -21,6 +21,18 @@ public sealed class ProviderSelectionTests
     }
 
     [Fact]
+    public async Task Embeddings_arctic_xs_serves_the_built_in_neural_model()
+    {
+        using var data = new TempDirectory();
+        await using var host = await ModelHost.StartAsync(data.Path, "--PharmaRag:Models:Embeddings=arctic-xs");
+
+        var embeddings = Assert.IsType<OnnxEmbeddingGenerator>(host.Get<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Equal(ArcticXsModel.ModelId, embeddings.Settings.ModelName);
+        Assert.Equal(ModelProvider.BuiltIn, host.Get<ModelSelection>().Embeddings);
+        Assert.Equal("snowflake-arctic-embed-xs:384", host.Get<ChunkEmbedder>().ModelSignature);
+    }
+
+    [Fact]
     public async Task With_a_key_chat_and_embeddings_call_the_configured_server_with_the_configured_models()
     {
         await using var fake = await FakeOpenAIServer.StartAsync();

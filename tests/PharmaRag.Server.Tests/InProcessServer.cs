@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Server.Hosting;
+using PharmaRag.Testing;
 
 namespace PharmaRag.Server.Tests;
 
@@ -40,7 +41,7 @@ public sealed class InProcessServer : IAsyncDisposable
         // Offline models unless a test configures models, whatever OPENAI_API_KEY the environment holds.
         string[] offline = configuration.Any(c => c.StartsWith("--PharmaRag:Models:", StringComparison.Ordinal))
             ? []
-            : ["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"];
+            : [.. TestModels.OfflineArguments];
         var args = offline.Concat(configuration).Append("--Logging:LogLevel:Default=Warning").ToArray();
         var app = PharmaRagServer.Build(new ServerSettings("http://127.0.0.1:0", dataDirectory, args) { Clock = clock, ConfigureServices = configureServices });
         await app.StartAsync();

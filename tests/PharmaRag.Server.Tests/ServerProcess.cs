@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PharmaRag.Testing;
 
 namespace PharmaRag.Server.Tests;
 
@@ -57,7 +58,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pharmarag.dll"), "serve", "--urls", url, "--data", dataDirectory }
-                     .Concat(["--PharmaRag:Models:Chat=offline", "--PharmaRag:Models:Embeddings=offline"])
+                     .Concat(TestModels.OfflineArguments)
                      .Concat(configuration).Append("--Logging:LogLevel:Default=Warning"))
         {
             start.ArgumentList.Add(argument);

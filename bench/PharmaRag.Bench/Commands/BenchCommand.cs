@@ -24,6 +24,15 @@ public static class BenchCommand
         DefaultValueFactory = _ => ModeSelection.All,
     };
 
+    /// <summary>Extra rows of the pipeline with other vector weights, over the same ingested workspace.</summary>
+    internal static Option<double[]> VectorWeights() => new("--vector-weights")
+    {
+        Description = "Also measure each mode with these PharmaRag:Retrieval:VectorWeight values (one row each, same ingested data; " +
+            "for tuning on a development set, never on a test split)",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [],
+    };
+
     internal static Option<string?> Json() => new("--json")
     {
         Description = "Where to write the JSON report (default: bench/results/<set>-<timestamp>.json)",

@@ -11,7 +11,7 @@ internal static class BenchRun
 {
     public static async Task<RunReport> RunAsync(
         string command, bool quick, IEnumerable<Func<BenchSet>> sets, IReadOnlyList<QueryMode> modes,
-        string? jsonPath, TextWriter output, BenchConsole console, CancellationToken cancellationToken)
+        string? jsonPath, TextWriter output, BenchConsole console, CancellationToken cancellationToken, IReadOnlyList<double>? vectorWeights = null)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -22,7 +22,7 @@ internal static class BenchRun
         // Each set is loaded only when its turn comes, so one set's corpus is gone before the next is read.
         foreach (var load in sets)
         {
-            reports.Add(await benchmark.RunAsync(load(), modes, cancellationToken));
+            reports.Add(await benchmark.RunAsync(load(), modes, vectorWeights ?? [], cancellationToken));
         }
         var report = new RunReport
         {

@@ -32,9 +32,10 @@ internal static class QaBenchCommand
         };
         var mode = BenchCommand.Mode();
         var json = BenchCommand.Json();
+        var vectorWeights = BenchCommand.VectorWeights();
         var command = new Command("qa", "Ingest a folder into a fresh data directory and score questions by answer containment")
         {
-            docs, questions, k, scoped, mode, json,
+            docs, questions, k, scoped, mode, json, vectorWeights,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,7 +58,7 @@ internal static class QaBenchCommand
                 return 2;
             }
 
-            var report = await BenchRun.RunAsync("qa", quick: false, [() => set], modes, parse.GetValue(json), output, console, cancellationToken);
+            var report = await BenchRun.RunAsync("qa", quick: false, [() => set], modes, parse.GetValue(json), output, console, cancellationToken, parse.GetValue(vectorWeights));
 
             var summary = ModeSelection.Summary(modes).ToString().ToLowerInvariant();
             var row = report.Sets[0].Modes.First(m => m.Mode == summary);

@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using PharmaRag.Bench.Datasets;
 using PharmaRag.Bench.Evaluation;
 using PharmaRag.Bench.Ingestion;
 using PharmaRag.Bench.Reporting;
 using PharmaRag.Bench.Retrieval;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Retrieval;
 using PharmaRag.Core.Storage;
 
@@ -13,7 +16,7 @@ namespace PharmaRag.Bench.Commands;
 /// <summary>Measures one set: a fresh workspace, ingestion through the pipeline, then every mode and the baseline.</summary>
 internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
 {
-    public async Task<SetReport> RunAsync(BenchSet set, IReadOnlyList<QueryMode> modes, CancellationToken cancellationToken)
+    public async Task<SetReport> RunAsync(BenchSet set, IReadOnlyList<QueryMode> modes, IReadOnlyList<double> vectorWeights, CancellationToken cancellationToken)
     {
         // What the previous set left behind should not count as this set's memory.
         GC.Collect();
@@ -34,14 +37,23 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
         var indexSeconds = indexing.Elapsed.TotalSeconds;
 
         var service = workspace.Get<RagQueryService>();
-        var retrievers = modes.Select(IBenchRetriever (m) => new PipelineRetriever(service, m)).Append(baseline);
+        // The retriever reads its options object on every query, so other vector weights can be
+        // measured over the same ingested data: one row each, then the configured weight again.
+        var retrieval = workspace.Get<IOptions<RetrievalOptions>>().Value;
+        var configured = retrieval.VectorWeight;
+        var runs = modes.Select(m => (Retriever: (IBenchRetriever)new PipelineRetriever(service, m), Weight: configured))
+            .Concat(vectorWeights.SelectMany(w => modes.Select(m => (Retriever: (IBenchRetriever)new PipelineRetriever(
+                service, m, string.Create(CultureInfo.InvariantCulture, $"{m.ToString().ToLowerInvariant()} (VectorWeight {w})")), Weight: (double?)w))))
+            .Append((Retriever: baseline, Weight: configured));
         var rows = new List<ModeReport>();
-        foreach (var retriever in retrievers)
+        foreach (var (retriever, weight) in runs)
         {
+            retrieval.VectorWeight = weight;
             rows.Add(await console.RunAsync(
                 $"{set.Name}: {retriever.Name}, {set.Questions.Count} questions", set.Questions.Count,
                 progress => SetEvaluator.EvaluateAsync(set, ingestion.Map, retriever, pages, progress, cancellationToken)));
         }
+        retrieval.VectorWeight = configured;
 
         var pdfs = set.Documents.Any(d => d.ObjectName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
         var seconds = Math.Max(ingestion.Seconds, 1e-9);
@@ -56,6 +68,7 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
             Chunks = ingestion.Chunks,
             Pages = ingestion.Pages,
             IngestSeconds = Math.Round(ingestion.Seconds, 2),
+            SearchableSeconds = Math.Round(ingestion.SearchableSeconds, 2),
             Throughput = Math.Round(pdfs ? ingestion.Pages / seconds : (set.Documents.Count - ingestion.Failures.Count) / seconds, 1),
             ThroughputUnit = pdfs ? "pages/s" : "docs/s",
             BaselineIndexSeconds = Math.Round(indexSeconds, 2),

@@ -17,8 +17,10 @@ public sealed record SetReport
     public required int Chunks { get; init; }
     /// <summary>Pages as the parsers count them (a text document is one page).</summary>
     public required int Pages { get; init; }
-    /// <summary>From the first upload to the last job done: put, intake, parse, chunk, store and index.</summary>
+    /// <summary>From the first upload to the last job done: put, intake, parse, chunk, store and index, and the background steps (vectors).</summary>
     public required double IngestSeconds { get; init; }
+    /// <summary>From the first upload until the last document was processed, i.e. searchable by keywords (its vectors may still be coming).</summary>
+    public double SearchableSeconds { get; init; }
     public required double Throughput { get; init; }
     /// <summary>"pages/s" for sets with PDFs, else "docs/s".</summary>
     public required string ThroughputUnit { get; init; }

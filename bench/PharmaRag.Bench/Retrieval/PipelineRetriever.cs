@@ -3,9 +3,9 @@ using PharmaRag.Core.Retrieval;
 namespace PharmaRag.Bench.Retrieval;
 
 /// <summary>The product's retrieval for one query mode, exactly as an answer would get its chunks.</summary>
-public sealed class PipelineRetriever(RagQueryService service, QueryMode mode) : IBenchRetriever, IBenchAnswerer
+public sealed class PipelineRetriever(RagQueryService service, QueryMode mode, string? name = null) : IBenchRetriever, IBenchAnswerer
 {
-    public string Name { get; } = mode.ToString().ToLowerInvariant();
+    public string Name { get; } = name ?? mode.ToString().ToLowerInvariant();
 
     public async Task<IReadOnlyList<RetrievedChunk>> RetrieveAsync(
         string question, int depth, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)

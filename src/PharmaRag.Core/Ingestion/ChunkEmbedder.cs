@@ -32,9 +32,10 @@ public sealed class ChunkEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
         return chunks.Select((c, i) => new ChunkVector(c.Id, c.DocumentId, Normalized(embeddings[i].Vector))).ToArray();
     }
 
+    /// <summary>A search query's vector; the generator is told it is a query (<see cref="EmbeddingInput"/>), so a model that prefixes queries does.</summary>
     public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken)
     {
-        var embeddings = await generator.GenerateAsync([query], cancellationToken: cancellationToken);
+        var embeddings = await generator.GenerateAsync([query], EmbeddingInput.QueryOptions(), cancellationToken);
         return Normalized(embeddings[0].Vector);
     }
 

@@ -23,7 +23,7 @@ public sealed class EmbeddingModelGuard(IRagStore store, IVectorIndex vectors, C
         {
             throw new EmbeddingModelMismatchException(
                 $"The vector index was built with embedding model {recorded}, but {current} is configured. " +
-                "Run `pharmarag reindex` to re-embed every chunk with the configured model, or configure the recorded one.");
+                "Run `pharmarag reindex` to re-embed every chunk with the configured model, or configure the recorded one again (PharmaRag:Models:Embeddings).");
         }
     }
 

@@ -23,7 +23,17 @@ public sealed record ActivityHealth(int InFlight, DateTimeOffset LastRequestAt, 
 public sealed record JobsHealth(int Pending)
 {
     public IReadOnlyDictionary<string, IReadOnlyList<string>> PendingSteps { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>While jobs are pending: how far the background embedding has come (null when nothing is pending).</summary>
+    public VectorProgress? Vectors { get; init; }
 }
+
+/// <summary>
+/// Vectors of searchable documents: <c>chunks</c> of the processed documents, <c>embedded</c> in
+/// the vector index, and <c>documents_waiting</c> for their embedding step. Keyword search covers
+/// every processed document meanwhile.
+/// </summary>
+public sealed record VectorProgress(int Chunks, int Embedded, int DocumentsWaiting, string Model);
 
 /// <summary>One component: its state and a description of the implementation in use.</summary>
 public sealed record ComponentHealth(string Status, string Detail);

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using PharmaRag.Core.Documents;
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Ingestion.Steps;
 using PharmaRag.Core.Storage;
 using PharmaRag.Documents.Ocr;
 using PharmaRag.Models;
@@ -26,7 +29,8 @@ public static class HealthEndpoints
     }
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, IRagStore documents, TesseractOcr ocr, ModelSelection models,
+        IEnumerable<IStoreInitializer> stores, IObjectStore objects, IJobQueue jobs, IRagStore documents, IVectorIndex vectors, ChunkEmbedder embedder,
+        TesseractOcr ocr, ModelSelection models,
         RequestActivity activity, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, ComponentHealth>();
@@ -35,10 +39,17 @@ public static class HealthEndpoints
         try
         {
             var pending = await jobs.CountPendingAsync(cancellationToken);
-            var background = pending == 0
-                ? []
-                : (await documents.ListDocumentsAsync(cancellationToken)).Where(d => d.PendingSteps.Count > 0).ToArray();
-            jobsHealth = new JobsHealth(pending) { PendingSteps = background.ToDictionary(d => d.Id, d => d.PendingSteps) };
+            var all = pending == 0 ? [] : await documents.ListDocumentsAsync(cancellationToken);
+            var background = all.Where(d => d.PendingSteps.Count > 0).ToArray();
+            jobsHealth = new JobsHealth(pending)
+            {
+                PendingSteps = background.ToDictionary(d => d.Id, d => d.PendingSteps),
+                Vectors = pending == 0 ? null : new VectorProgress(
+                    all.Where(d => d.Status == DocumentStatus.Processed).Sum(d => d.Chunks),
+                    await vectors.CountAsync(cancellationToken),
+                    background.Count(d => d.PendingSteps.Contains(IngestionSteps.Embedding)),
+                    embedder.ModelSignature),
+            };
             components["store"] = new ComponentHealth("ok", $"{string.Join("; ", stores.Select(s => s.Description))}; {pending} job(s) pending");
         }
         catch (Exception ex)

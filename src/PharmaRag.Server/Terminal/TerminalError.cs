@@ -42,6 +42,7 @@ public static partial class TerminalError
         IOException { InnerException: AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } bind =>
             (AddressInUse(bind.Message), UsageExitCode),
         EmbeddingModelMismatchException mismatch => (OneLine(mismatch.Message), FailureExitCode),
+        EmbeddingModelUnavailableException unavailable => (OneLine(unavailable.Message), UsageExitCode),
         DocumentParseException unreadable => (OneLine(unreadable.Message), FailureExitCode),
         _ => ($"{OneLine(error.Message)} ({error.GetType().Name}; run again with --verbose for the details.)", FailureExitCode),
     };

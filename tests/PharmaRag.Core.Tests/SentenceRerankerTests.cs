@@ -59,4 +59,49 @@ public sealed class SentenceRerankerTests
 
         Assert.Contains("p-6", reranked.Take(3).Select(h => h.Chunk.Id));
     }
+
+    [Fact]
+    public void A_question_about_inclusion_prefers_the_inclusion_criteria_to_the_exclusion_list()
+    {
+        // The exclusion list repeats more of the question's words ("patients", "years of age");
+        // the inclusion criterion states the age asked for.
+        SearchHit Chunk(int ordinal, string section, string text) => new(new Chunk
+        {
+            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 40, PageSpans = [new PageSpan(0, 1)],
+            Section = section,
+        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit[] pool =
+        [
+            Chunk(20, "6 Study Visits", "Patients are seen at every visit and may bring a carer."),
+            Chunk(12, "4.2.2 Exclusion Criteria", "Patients older than 85 years of age."),
+            Chunk(11, "4.2.1 Inclusion Criteria", "Men and women at least 50 years of age."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("How old must patients be to be included in the zorvatide study?", pool, topK: 3)
+            .Select(h => h.Chunk.Id).ToList();
+
+        Assert.True(reranked.IndexOf("p-11") < reranked.IndexOf("p-12"), string.Join(", ", reranked));
+    }
+
+    [Fact]
+    public void A_question_asking_on_which_day_a_dose_is_raised_finds_the_day_not_a_dose()
+    {
+        // The question's "dose" and "30 mg/day" make every dose a candidate answer; the day the
+        // dose is raised is what is asked.
+        SearchHit Chunk(int ordinal, string text) => new(new Chunk
+        {
+            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 40, PageSpans = [new PageSpan(0, 1)],
+        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit[] pool =
+        [
+            Chunk(30, "The 15 to 60 mg/day zorvatide dose range was effective in the earlier study."),
+            Chunk(12, "Participants receive zorvatide 15 mg/day for 28 days, then the dose is titrated up to 30 mg/day on Day 29."),
+            Chunk(31, "Safety visits take place on Day 8 and Day 15 of the zorvatide dose period."),
+            Chunk(32, "Blood samples are drawn on Day 22 before the zorvatide dose."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("On which day is the zorvatide dose titrated up to 30 mg/day?", pool, topK: 3);
+
+        Assert.Equal("p-12", reranked[0].Chunk.Id);
+    }
 }

@@ -74,9 +74,9 @@ public static class Api
         return await response.JsonAsync();
     }
 
-    public static async Task<JsonArray> SearchAsync(this HttpClient client, string query, int topK = 10)
+    public static async Task<JsonArray> SearchAsync(this HttpClient client, string query, int topK = 10, params string[] documentIds)
     {
-        var response = await client.PostAsJsonAsync("/search", new { query, top_k = topK });
+        var response = await client.PostAsJsonAsync("/search", new { query, top_k = topK, document_ids = documentIds.Length > 0 ? documentIds : null });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.JsonAsync())["results"]!.AsArray();
     }

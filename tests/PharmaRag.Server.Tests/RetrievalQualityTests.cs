@@ -216,5 +216,40 @@ public sealed class RetrievalQualityTests
         Assert.Contains("26 weeks duration", Text(hits[0]));
     }
 
+    [Fact]
+    public async Task A_question_scoped_to_one_label_is_ranked_by_that_label_s_own_word_statistics()
+    {
+        // Asked of the label alone and without naming it ("how many tablets ... ?"): "food" and
+        // "tablets" are common words across the library, "flare" rare, so the library's statistics
+        // rank the label's pages on flares first; inside the label, "food" is said once, where the
+        // fact is.
+        // Each page is a chunk of its own: the sentence between the filler lines.
+        static string[] Page(string sentence) => [.. Filler, sentence, .. Filler];
+        var label = TestPdf.Pages(
+            ["ZORVATIDE tablets, for oral use", "Initial approval: 2024", .. Filler, .. Filler],
+            Page("A flare is a sudden attack of pain in one joint."),
+            Page("Each flare is recorded in the patient diary."),
+            Page("Flare frequency falls after six months."),
+            Page("Take 2 tablets with food."));
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        var id = await server.Client.UploadAsync("zorvatide.pdf", label);
+        await server.Client.WaitForFinalStatusAsync(id);
+        foreach (var drug in new[] { "Quelanib", "Morvastin", "Tenlorex" })
+        {
+            var other = TestPdf.Pages(
+                [$"{drug.ToUpperInvariant()} tablets, for oral use"],
+                Page($"{drug} tablets may be taken with or without food."),
+                Page($"Food does not change how {drug.ToLowerInvariant()} tablets are absorbed."),
+                Page("Store the tablets away from food and moisture."),
+                Page("A high-fat food intake delays the peak concentration by one hour."));
+            await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync(drug.ToLowerInvariant() + ".pdf", other));
+        }
+
+        var hits = await server.Client.SearchAsync("How many tablets are taken with food during a flare?", documentIds: id);
+
+        Assert.Contains("Take 2 tablets with food", Text(hits[0]));
+    }
+
     private static string Text(JsonNode? hit) => (string)hit!["text"]!;
 }

@@ -26,12 +26,16 @@ internal static class QaBenchCommand
                 result.AddError("--k must be between 1 and 1000.");
             }
         });
+        var scoped = new Option<bool>("--scoped")
+        {
+            Description = "Scope each question to its gold \"document\" (as the remdesivir set scopes its questions to the label) instead of the whole library",
+        };
         var mode = BenchCommand.Mode();
         var json = BenchCommand.Json();
         var vectorWeights = BenchCommand.VectorWeights();
         var command = new Command("qa", "Ingest a folder into a fresh data directory and score questions by answer containment")
         {
-            docs, questions, k, mode, json, vectorWeights,
+            docs, questions, k, scoped, mode, json, vectorWeights,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,7 +50,7 @@ internal static class QaBenchCommand
             BenchSet set;
             try
             {
-                set = BenchDatasets.LoadQa(parse.GetValue(docs)!, parse.GetValue(questions)!, cutoff);
+                set = BenchDatasets.LoadQa(parse.GetValue(docs)!, parse.GetValue(questions)!, cutoff, parse.GetValue(scoped));
             }
             catch (BenchDataException ex)
             {

@@ -17,7 +17,7 @@ public static class BenchDatasets
         _ => throw new BenchDataException($"Unknown set '{name}'. Sets: {string.Join(", ", Names)}."),
     };
 
-    /// <summary>The <c>bench qa</c> set: documents under a folder and a question file.</summary>
-    public static BenchSet LoadQa(string documentsDirectory, string questionsPath, int k) =>
-        QaFileSet.Load(documentsDirectory, questionsPath, k);
+    /// <summary>The <c>bench qa</c> set: documents under a folder and a question file; scoped asks each question of its gold document only.</summary>
+    public static BenchSet LoadQa(string documentsDirectory, string questionsPath, int k, bool scoped = false) =>
+        QaFileSet.Load(documentsDirectory, questionsPath, k, scoped);
 }

@@ -93,6 +93,32 @@ public sealed class DocumentRouter(IRagStore store)
         return routes.Where(r => r.Weight >= 0.75 * best).OrderByDescending(r => r.Weight).Take(MaxRoutes).ToArray();
     }
 
+    /// <summary>
+    /// The long documents among those a query is scoped to (at most <see cref="MaxRoutes"/>), each
+    /// as a route of weight 1: a question asked of one label ("what is its recommended dose?") is
+    /// ranked inside it as a routed one is, by the document's own statistics, whether or not it
+    /// names it. Name words of the question that are the document's identity words are left out
+    /// of the search within it, as for a routed question.
+    /// </summary>
+    public async Task<IReadOnlyList<Route>> ScopedAsync(string query, IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
+    {
+        if (documentIds.Count is 0 or > MaxRoutes)
+        {
+            return [];
+        }
+        var words = TermAnalyzer.Words(query).Distinct(StringComparer.Ordinal).ToArray();
+        var names = NameWords.Of(query);
+        var known = await IdentitiesAsync(documentIds.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+        return known.Where(d => d.Value.IsLong)
+            .Select(d => new Route(
+                d.Key,
+                1,
+                string.Join(' ', words.Where(w => TermAnalyzer.Stem(w) is var stem && !(names.Contains(stem) && d.Value.Words.Contains(stem)))),
+                d.Value.Words,
+                d.Value.Chunks))
+            .ToArray();
+    }
+
     /// <summary>True when at least half of <paramref name="candidates"/> come from long documents (<see cref="LongDocumentChunks"/>).</summary>
     public async Task<bool> MostlyLongAsync(IReadOnlyList<ScoredChunkId> candidates, CancellationToken cancellationToken)
     {

@@ -26,6 +26,26 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>Stemmed words one of which names the asked number before it ("Day 29" for "on which day"); empty when not asked.</summary>
     public IReadOnlySet<string> UnitsBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Which list of a protocol's eligibility criteria the question asks about: Inclusion ("to be
+    /// included", "to enter", "eligible"), Exclusion ("excluded", "ineligible"), or None.
+    /// </summary>
+    public CriterionSide Criterion { get; init; }
+
+    /// <summary>The criteria list a chunk belongs to, by the last "inclusion/exclusion criteria" heading of its section path.</summary>
+    public static CriterionSide SideOf(string? sectionPath)
+    {
+        if (sectionPath is null)
+        {
+            return CriterionSide.None;
+        }
+        var lower = sectionPath.ToLowerInvariant();
+        var inclusion = lower.LastIndexOf("inclusion criteria", StringComparison.Ordinal);
+        var exclusion = lower.LastIndexOf("exclusion criteria", StringComparison.Ordinal);
+        return inclusion < 0 && exclusion < 0 ? CriterionSide.None
+            : inclusion > exclusion ? CriterionSide.Inclusion : CriterionSide.Exclusion;
+    }
+
     public static QuestionFocus Of(string question)
     {
         var lower = question.ToLowerInvariant();
@@ -34,9 +54,16 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         var wantsNumber = NumberCue().IsMatch(lower);
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
-            Units = wantsNumber ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
+            // "On which day is the dose raised to 30 mg/day?" asks for a day, not a dose.
+            Units = wantsNumber && !WhichDay().IsMatch(lower) ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),
+            Criterion = (InclusionCue().IsMatch(lower), ExclusionCue().IsMatch(lower)) switch
+            {
+                (true, false) => CriterionSide.Inclusion,
+                (false, true) => CriterionSide.Exclusion,
+                _ => CriterionSide.None,
+            },
             UnitsBefore = wantsNumber && WhichDay().Match(lower) is { Success: true } day
                 ? new HashSet<string>([TermAnalyzer.Stem(day.Groups[1].Value)], StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal),
@@ -125,6 +152,12 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         }
         return units;
     }
+
+    [GeneratedRegex(@"\b(included|include|inclusion|to enter|enter (the|this|protocol|study|trial)|study entry|eligible|eligibility|qualify|qualifies)\b")]
+    private static partial Regex InclusionCue();
+
+    [GeneratedRegex(@"\b(excluded|exclude|excludes|exclusion|ineligible|not eligible|disqualif\w*)\b")]
+    private static partial Regex ExclusionCue();
 
     [GeneratedRegex(@"\b(range|ranges|between (which|what))\b")]
     private static partial Regex RangeCue();

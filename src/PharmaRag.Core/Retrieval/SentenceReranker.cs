@@ -15,6 +15,9 @@ public static class SentenceReranker
     /// <summary>How many first-stage chunks are reordered; the rest keep their order after them.</summary>
     public const int Pool = 100;
 
+    /// <summary>The weight left to a chunk of the other criteria list than the one the question asks about.</summary>
+    public const double OtherCriteriaWeight = 0.5;
+
     public static IReadOnlyList<SearchHit> Rerank(string question, IReadOnlyList<SearchHit> hits, int topK)
     {
         var pool = hits.Take(Pool).ToArray();
@@ -42,6 +45,14 @@ public static class SentenceReranker
             var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
             var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, named.Count > 0 ? identities[hit.Chunk.DocumentId] : [])).DefaultIfEmpty(0).Max();
+            // An inclusion question is not answered by the exclusion list, nor the reverse, however
+            // many of its words that list repeats ("at least 50 years of age" against "within the
+            // last 5 years").
+            if (focus.Criterion != CriterionSide.None
+                && QuestionFocus.SideOf(hit.Chunk.SectionPath) is var side && side != CriterionSide.None && side != focus.Criterion)
+            {
+                best *= OtherCriteriaWeight;
+            }
             // The words that name the document count for every chunk of it.
             return best + named.Sum(t => weight[t]);
         }).ToArray();

@@ -49,6 +49,9 @@ public static class LayTerms
         ["dosage"] = "dose",
         ["muscle pain"] = "myalgia",
         ["joint pain"] = "arthralgia",
+        ["joint and muscle"] = "musculoskeletal",
+        ["muscle and joint"] = "musculoskeletal",
+        ["bone and joint"] = "musculoskeletal",
         ["muscle breakdown"] = "rhabdomyolysis",
         ["blood sugar"] = "glucose",
         ["low blood sugar"] = "hypoglycemia",
@@ -76,6 +79,11 @@ public static class LayTerms
         ["how many participants"] = "sample size number",
         ["how many patients"] = "sample size number",
         ["how many subjects"] = "sample size number",
+        // Eligibility: "to be included", "to enter the study" ask for the inclusion criteria.
+        ["be included"] = "inclusion criteria",
+        ["to enter"] = "inclusion criteria entry",
+        ["eligible"] = "inclusion criteria",
+        ["be excluded"] = "exclusion criteria",
     };
 
     /// <summary>The clinical words for the lay words and phrases of <paramref name="question"/>, not already in it.</summary>

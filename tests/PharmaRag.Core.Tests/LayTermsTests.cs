@@ -1,0 +1,16 @@
+using PharmaRag.Core.Text;
+
+namespace PharmaRag.Core.Tests;
+
+public sealed class LayTermsTests
+{
+    [Theory]
+    [InlineData("How old must patients be to be included in the study?", "inclusion")]
+    [InlineData("What score is needed to enter the study?", "inclusion")]
+    [InlineData("Who would be excluded from the trial?", "exclusion")]
+    [InlineData("How often were joint and muscle problems reported in children?", "musculoskeletal")]
+    public void Everyday_words_of_a_question_add_the_clinical_words_of_protocols_and_labels(string question, string clinical)
+    {
+        Assert.Contains(clinical, LayTerms.For(question));
+    }
+}

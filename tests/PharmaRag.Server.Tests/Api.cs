@@ -43,8 +43,14 @@ public static class Api
         return (string)body["document"]!["id"]!;
     }
 
-    public static async Task<JsonObject> DocumentAsync(this HttpClient client, string id) =>
-        await (await client.GetAsync($"/documents/{id}")).JsonAsync();
+    /// <summary>The document's status; anything but 200 fails with the status code and the problem details.</summary>
+    public static async Task<JsonObject> DocumentAsync(this HttpClient client, string id)
+    {
+        using var response = await client.GetAsync($"/documents/{id}");
+        var body = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /documents/{id} answered {(int)response.StatusCode}: {body.ToJsonString()}");
+        return body;
+    }
 
     /// <summary>Polls a document until it reaches a final status (processed or failed).</summary>
     /// <summary>Waits until the document failed, or is processed with no background step pending.</summary>

@@ -6,12 +6,14 @@ namespace PharmaRag.Documents.Pdf;
 /// Finds tables drawn with rules. Rules that touch form a grid; its distinct horizontal rules are
 /// row boundaries and its distinct vertical rules column boundaries. Within a row only the
 /// vertical rules that actually cross it separate cells, so a heading spanning three columns
-/// stays one cell (kept in its first column). Boxes around prose (boxed warnings, a framed
+/// stays one cell (kept in its first column). A table without side borders keeps its outer
+/// columns (row labels on the left) out to where its row rules end. Boxes around prose (boxed warnings, a framed
 /// Highlights column) have one column or paragraph-long cells and are not tables.
 /// </summary>
 internal static class RuledTableDetector
 {
     private const double Tolerance = 2;
+    private const double MinColumnWidth = 12;
 
     public static List<PdfTable> Detect(List<Rule> rules, IReadOnlyList<PdfWord> words)
     {
@@ -90,6 +92,7 @@ internal static class RuledTableDetector
         }
         var ys = Cluster(horizontals.Select(r => r.At)).OrderDescending().ToList();
         var xs = Cluster(verticals.Select(r => r.At)).Order().ToList();
+        OpenSides(horizontals, xs);
         if (ys.Count < 3 || xs.Count < 3)
         {
             return null;
@@ -144,6 +147,27 @@ internal static class RuledTableDetector
         }
         var edges = used.Select(c => xs[c]).Append(xs[^1]).ToArray();
         return new PdfTable(box, rows, HeaderRows.Count(rows, bold), size, edges);
+    }
+
+    // A table drawn without side borders: its row rules run past the outermost column rules, and
+    // the label column on the left (and a last column on the right) lies between a column rule and
+    // where the row rules end. Two row rules must reach that far, so one long rule does not widen it.
+    private static void OpenSides(List<Rule> horizontals, List<double> xs)
+    {
+        if (horizontals.Count < 2 || xs.Count == 0)
+        {
+            return;
+        }
+        var left = horizontals.Select(h => h.From).Order().ElementAt(1);
+        var right = horizontals.Select(h => h.To).OrderDescending().ElementAt(1);
+        if (left < xs[0] - MinColumnWidth)
+        {
+            xs.Insert(0, left);
+        }
+        if (right > xs[^1] + MinColumnWidth)
+        {
+            xs.Add(right);
+        }
     }
 
     private static bool IsProse(string[][] rows)

@@ -96,4 +96,22 @@ public sealed class PdfStructureTests
         Assert.Contains("| Dosage level(s) | 10mg | 50mg | NA |", block.Text);
         Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Dosage level"));
     }
+
+    [Fact]
+    public async Task A_heading_spanning_several_columns_heads_each_of_them()
+    {
+        string[][] doses =
+        [
+            ["Dose", "Predicted activity", "", "", "Predicted increase", ""],
+            ["", "Trough %", "Peak %", "Mean %", "Trough %", "Peak %"],
+            ["50 mg", "13", "3", "7", "12", "20"],
+            ["20 mg", "40", "11", "23", "8", "15"],
+        ];
+        var parsed = await ParseAsync(TestPdf.SpannedHeaderTable("Table 4-1 Doses", doses));
+
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal(2, table.HeaderRows);
+        Assert.Equal(["Dose", "Predicted activity", "Predicted activity", "Predicted activity", "Predicted increase", "Predicted increase"], table.Rows[0]);
+        Assert.Equal(doses[1..], table.Rows.Skip(1));
+    }
 }

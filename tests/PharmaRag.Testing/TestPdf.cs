@@ -201,7 +201,21 @@ public static class TestPdf
         return builder.Build();
     }
 
-    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true)
+    /// <summary>
+    /// A captioned ruled table whose first row has headings spanning columns: an empty cell in
+    /// that row has no column rule on its left, so the heading before it spans it.
+    /// </summary>
+    public static byte[] SpannedHeaderTable(string caption, string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(caption, 10, new PdfPoint(Left, Top), font);
+        DrawTable(page, font, rows, Top - 10, spanFirstRow: true);
+        return builder.Build();
+    }
+
+    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false)
     {
         const double rowHeight = TableRowHeight;
         const double columnWidth = 110;
@@ -212,7 +226,8 @@ public static class TestPdf
         }
         for (var c = sideBorders ? 0 : 1; c <= (sideBorders ? columns : columns - 1); c++)
         {
-            page.DrawLine(new PdfPoint(Left + c * columnWidth, top), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
+            var from = spanFirstRow && c < columns && rows[0][c].Length == 0 ? top - rowHeight : top;
+            page.DrawLine(new PdfPoint(Left + c * columnWidth, from), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
         }
         for (var r = 0; r < rows.Length; r++)
         {

@@ -77,4 +77,41 @@ public sealed class PdfStructureTests
         Assert.Equal(["Myalgia", "3.1", "3.6"], table.Table.Rows[^1]);
         Assert.Equal([1, 1, 1, 1, 2, 2], table.Table.RowPages);
     }
+
+    [Fact]
+    public async Task A_ruled_table_without_side_borders_keeps_its_row_labels_as_the_first_cell_of_each_row()
+    {
+        string[][] interventions =
+        [
+            ["Arm name", "Low dose", "High dose", "Placebo"],
+            ["Type", "Drug", "Drug", "Placebo"],
+            ["Unit dose strengths", "5 mg", "25 mg", "NA"],
+            ["Dosage level(s)", "10mg", "50mg", "NA"],
+            ["Route", "Oral", "Oral", "Oral"],
+        ];
+        var parsed = await ParseAsync(TestPdf.OpenSidedTable("Table 6-1 Study interventions", interventions));
+
+        var block = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table);
+        Assert.Equal(interventions, block.Table!.Rows);
+        Assert.Contains("| Dosage level(s) | 10mg | 50mg | NA |", block.Text);
+        Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Dosage level"));
+    }
+
+    [Fact]
+    public async Task A_heading_spanning_several_columns_heads_each_of_them()
+    {
+        string[][] doses =
+        [
+            ["Dose", "Predicted activity", "", "", "Predicted increase", ""],
+            ["", "Trough %", "Peak %", "Mean %", "Trough %", "Peak %"],
+            ["50 mg", "13", "3", "7", "12", "20"],
+            ["20 mg", "40", "11", "23", "8", "15"],
+        ];
+        var parsed = await ParseAsync(TestPdf.SpannedHeaderTable("Table 4-1 Doses", doses));
+
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal(2, table.HeaderRows);
+        Assert.Equal(["Dose", "Predicted activity", "Predicted activity", "Predicted activity", "Predicted increase", "Predicted increase"], table.Rows[0]);
+        Assert.Equal(doses[1..], table.Rows.Skip(1));
+    }
 }

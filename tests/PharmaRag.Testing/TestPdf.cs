@@ -187,7 +187,35 @@ public static class TestPdf
 
     private const double TableRowHeight = 18;
 
-    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top)
+    /// <summary>
+    /// A captioned ruled table drawn without side borders: rules between rows run the full width,
+    /// column rules only between columns (so the row labels on the left have no rule beside them).
+    /// </summary>
+    public static byte[] OpenSidedTable(string caption, string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(caption, 10, new PdfPoint(Left, Top), font);
+        DrawTable(page, font, rows, Top - 10, sideBorders: false);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A captioned ruled table whose first row has headings spanning columns: an empty cell in
+    /// that row has no column rule on its left, so the heading before it spans it.
+    /// </summary>
+    public static byte[] SpannedHeaderTable(string caption, string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(caption, 10, new PdfPoint(Left, Top), font);
+        DrawTable(page, font, rows, Top - 10, spanFirstRow: true);
+        return builder.Build();
+    }
+
+    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false)
     {
         const double rowHeight = TableRowHeight;
         const double columnWidth = 110;
@@ -196,9 +224,10 @@ public static class TestPdf
         {
             page.DrawLine(new PdfPoint(Left, top - r * rowHeight), new PdfPoint(Left + columns * columnWidth, top - r * rowHeight), 0.5);
         }
-        for (var c = 0; c <= columns; c++)
+        for (var c = sideBorders ? 0 : 1; c <= (sideBorders ? columns : columns - 1); c++)
         {
-            page.DrawLine(new PdfPoint(Left + c * columnWidth, top), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
+            var from = spanFirstRow && c < columns && rows[0][c].Length == 0 ? top - rowHeight : top;
+            page.DrawLine(new PdfPoint(Left + c * columnWidth, from), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
         }
         for (var r = 0; r < rows.Length; r++)
         {

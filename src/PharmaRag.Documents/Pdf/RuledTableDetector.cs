@@ -6,12 +6,16 @@ namespace PharmaRag.Documents.Pdf;
 /// Finds tables drawn with rules. Rules that touch form a grid; its distinct horizontal rules are
 /// row boundaries and its distinct vertical rules column boundaries. Within a row only the
 /// vertical rules that actually cross it separate cells, so a heading spanning three columns
-/// stays one cell (kept in its first column). Boxes around prose (boxed warnings, a framed
-/// Highlights column) have one column or paragraph-long cells and are not tables.
+/// stays one cell, kept in its first column; in a header row it also heads the other columns
+/// it spans ("Mean %" under "Predicted activity" reads as both). A table drawn without side
+/// borders keeps its outer columns (the row labels on the left) out to where its row rules end.
+/// Boxes around prose (boxed warnings, a framed Highlights column) have one column or
+/// paragraph-long cells and are not tables.
 /// </summary>
 internal static class RuledTableDetector
 {
     private const double Tolerance = 2;
+    private const double MinColumnWidth = 12;
 
     public static List<PdfTable> Detect(List<Rule> rules, IReadOnlyList<PdfWord> words)
     {
@@ -90,6 +94,7 @@ internal static class RuledTableDetector
         }
         var ys = Cluster(horizontals.Select(r => r.At)).OrderDescending().ToList();
         var xs = Cluster(verticals.Select(r => r.At)).Order().ToList();
+        OpenSides(horizontals, xs);
         if (ys.Count < 3 || xs.Count < 3)
         {
             return null;
@@ -106,11 +111,10 @@ internal static class RuledTableDetector
         {
             var below = ys.FindIndex(y => y < word.Box.CenterY());
             var row = below switch { < 0 => ys.Count - 2, 0 => 0, _ => below - 1 };
-            var mid = (ys[row] + ys[row + 1]) / 2;
             var column = 0;
             for (var c = 1; c < xs.Count - 1; c++)
             {
-                if (xs[c] <= word.Box.CenterX() && verticals.Any(v => Math.Abs(v.At - xs[c]) <= Tolerance && v.From - Tolerance <= mid && v.To + Tolerance >= mid))
+                if (xs[c] <= word.Box.CenterX() && Crosses(verticals, xs[c], ys, row))
                 {
                     column = c;
                 }
@@ -119,6 +123,7 @@ internal static class RuledTableDetector
         }
 
         var grid = new List<string[]>();
+        var gridRows = new List<int>();
         var bold = new List<bool>();
         var size = inside.Select(w => w.Size).Order().ElementAt(inside.Count / 2);
         for (var r = 0; r < ys.Count - 1; r++)
@@ -133,6 +138,7 @@ internal static class RuledTableDetector
             if (rowWords.Count > 0)
             {
                 grid.Add(row);
+                gridRows.Add(r);
                 bold.Add(rowWords.All(w => w.Bold));
             }
         }
@@ -142,8 +148,53 @@ internal static class RuledTableDetector
         {
             return null;
         }
+        var headerRows = HeaderRows.Count(rows, bold);
+        // A heading over the whole table is its title, not a column group: it stays in one cell.
+        for (var h = 0; h < headerRows; h++)
+        {
+            if (rows[h].Count(c => c.Length > 0) < 2)
+            {
+                continue;
+            }
+            for (var j = 1; j < used.Length; j++)
+            {
+                var spanned = Enumerable.Range(used[j - 1] + 1, used[j] - used[j - 1]).All(c => !Crosses(verticals, xs[c], ys, gridRows[h]));
+                if (rows[h][j].Length == 0 && spanned)
+                {
+                    rows[h][j] = rows[h][j - 1];
+                }
+            }
+        }
         var edges = used.Select(c => xs[c]).Append(xs[^1]).ToArray();
-        return new PdfTable(box, rows, HeaderRows.Count(rows, bold), size, edges);
+        return new PdfTable(box, rows, headerRows, size, edges);
+    }
+
+    /// <summary>True when a column rule at <paramref name="x"/> crosses the middle of row <paramref name="row"/>.</summary>
+    private static bool Crosses(List<Rule> verticals, double x, List<double> ys, int row)
+    {
+        var mid = (ys[row] + ys[row + 1]) / 2;
+        return verticals.Any(v => Math.Abs(v.At - x) <= Tolerance && v.From - Tolerance <= mid && v.To + Tolerance >= mid);
+    }
+
+    // A table drawn without side borders: its row rules run past the outermost column rules, and
+    // the label column on the left (and a last column on the right) lies between a column rule and
+    // where the row rules end. Two row rules must reach that far, so one long rule does not widen it.
+    private static void OpenSides(List<Rule> horizontals, List<double> xs)
+    {
+        if (horizontals.Count < 2 || xs.Count == 0)
+        {
+            return;
+        }
+        var left = horizontals.Select(h => h.From).Order().ElementAt(1);
+        var right = horizontals.Select(h => h.To).OrderDescending().ElementAt(1);
+        if (left < xs[0] - MinColumnWidth)
+        {
+            xs.Insert(0, left);
+        }
+        if (right > xs[^1] + MinColumnWidth)
+        {
+            xs.Add(right);
+        }
     }
 
     private static bool IsProse(string[][] rows)

@@ -518,6 +518,59 @@ public sealed class ExtractiveAnswererTests
         Assert.StartsWith("In adults, 750-1750 mg/day in divided doses.", answer);
     }
 
+    [Fact]
+    public void A_table_row_whose_cells_hold_sentences_answers_its_row_and_column_and_a_group_label_row_states_nothing()
+    {
+        var table = DocHit("w", "wilsonex-protocol.pdf", 12,
+            "Table 3: Potential Risks and Mitigation Strategy\n"
+            + "| Potential Risk | Summary of Data | Mitigation Strategy |\n| --- | --- | --- |\n"
+            + "| Transaminase elevations | Mild and reversible. Seen after 3 weeks. | Regular monitoring of liver function tests. Dose modification. |\n"
+            + "| Anemia | Anemia has been observed in participants. See the IB. | Monitoring complete blood count. Dose modification or discontinuation. |\n"
+            + "| Study Procedures |  |  |\n"
+            + "| Blood draws | Repeated blood draws may cause bruising. | Blood draws are optimized. |",
+            "INTRODUCTION > Potential Risks and Mitigation Strategy", page: 21);
+
+        var (answer, citations) = Answerer.Answer("What is the mitigation strategy for anemia in the potential risks table?", [table]);
+
+        // Cut at its cells' full stops, the row lost its headings and its last cell: the answer
+        // quoted "| Anemia | Anemia has been observed in participants." without the strategy.
+        Assert.StartsWith("Anemia — Mitigation Strategy: Monitoring complete blood count.", answer);
+        Assert.DoesNotContain("Study Procedures", answer);
+        Assert.Equal(21, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_chosen_sentence_that_points_back_is_quoted_after_the_sentence_it_points_to()
+    {
+        var protocol = DocHit("z", "zorvatide-protocol.pdf", 9,
+            "Earlier trials of the oral form changed behaviour within a month. Effects on cognition take two to three months of treatment to show. "
+            + "For that reason, the zorvatide trial is of 26 weeks duration. Visits are scheduled every 2 weeks.",
+            "3.2 Discussion of Design and Control", page: 9);
+
+        var (answer, citations) = Answerer.Answer("Why does the zorvatide trial last 26 weeks?", [protocol]);
+
+        // "For that reason" alone does not say why; the sentence it refers to does.
+        Assert.StartsWith("Effects on cognition take two to three months of treatment to show. [1: zorvatide-protocol.pdf, p. 9] For that reason,", answer);
+        Assert.All(citations, c => Assert.Equal(9, c.Page));
+    }
+
+    [Fact]
+    public void A_question_about_who_may_take_part_prefers_the_numbered_criterion_to_a_sentence_with_the_same_words()
+    {
+        var vitals = DocHit("s", "strokex-protocol.pdf", 40,
+            "Blood pressure and pulse measurements will be assessed with an automated device after 5 minutes of rest.",
+            "8.2 Vital Signs", page: 46);
+        var criteria = DocHit("s", "strokex-protocol.pdf", 20,
+            "Medical Conditions\n5. Prior stroke within 30 days of the index event\n"
+            + "6. Uncontrolled hypertension (systolic blood pressure ≥ 160 mmHg) at randomization\n7. Active bleeding or a known bleeding disorder",
+            "Medical Conditions", page: 30);
+
+        var (answer, citations) = Answerer.Answer("What blood pressure excludes a patient from the study?", [vitals, criteria]);
+
+        Assert.StartsWith("Medical Conditions: Uncontrolled hypertension (systolic blood pressure ≥ 160 mmHg)", answer);
+        Assert.Equal(30, citations[0].Page);
+    }
+
     [Theory]
     [InlineData("How many patients will be randomized?", "A total of 70 patients will be randomized.", true)]
     [InlineData("How many patients will be randomized?", "Patients are randomized 1:1 to 100 mg or placebo.", false)]

@@ -9,6 +9,11 @@ public sealed class LayTermsTests
     [InlineData("What score is needed to enter the study?", "inclusion")]
     [InlineData("Who would be excluded from the trial?", "exclusion")]
     [InlineData("How often were joint and muscle problems reported in children?", "musculoskeletal")]
+    [InlineData("Does a history of fainting keep a patient out of the trial?", "syncope")]
+    [InlineData("What slow heart rate on the ECG stops a patient from taking part?", "bradycardia")]
+    [InlineData("Can patients who need anti-inflammatory pain medicines join?", "nsaid")]
+    [InlineData("Is high blood pressure a reason not to enter?", "hypertension")]
+    [InlineData("How often did itching occur?", "pruritus")]
     public void Everyday_words_of_a_question_add_the_clinical_words_of_protocols_and_labels(string question, string clinical)
     {
         Assert.Contains(clinical, LayTerms.For(question));

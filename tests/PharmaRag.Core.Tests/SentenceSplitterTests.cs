@@ -27,4 +27,16 @@ public sealed class SentenceSplitterTests
         }
         Assert.Equal(3, SentenceSplitter.Split(text).Count);
     }
+
+    [Fact]
+    public void A_table_row_whose_cells_hold_sentences_is_one_sentence()
+    {
+        var text = "Table 3: Risks\n| Anemia | Anemia has been observed. See the IB. | Monitoring complete blood count. Dose modification (Section 6.6). |\nMonitoring is done. Doses change.";
+
+        var sentences = SentenceSplitter.Split(text).Select(s => s.Text).ToArray();
+
+        Assert.Equal(
+            ["Table 3: Risks", "| Anemia | Anemia has been observed. See the IB. | Monitoring complete blood count. Dose modification (Section 6.6). |", "Monitoring is done.", "Doses change."],
+            sentences);
+    }
 }

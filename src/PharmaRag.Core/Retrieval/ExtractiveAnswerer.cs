@@ -99,6 +99,25 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     [System.Text.RegularExpressions.GeneratedRegex(@"\d(?:[\d.,]*\d)?\s*(?:[a-zA-Z/%]+\s*)?(?:-|–|to)\s*\d")]
     private static partial System.Text.RegularExpressions.Regex NumberRange();
 
+    /// <summary>How much more a numbered list item counts when the question asks who may take part.</summary>
+    public const double CriterionItemBonus = 1.5;
+
+    // A numbered item: "[15] A history of syncope ...", or a line after its number ("6. Uncontrolled
+    // hypertension ...", "14. Women who are lactating ..."), whose number the sentence splitter leaves behind.
+    private static bool IsNumberedItem(Candidate c)
+    {
+        if (ItemNumber().IsMatch(c.Text))
+        {
+            return true;
+        }
+        var text = c.Hit.Chunk.Text;
+        var lineStart = c.Offset == 0 ? 0 : text.LastIndexOf('\n', c.Offset - 1) + 1;
+        return ItemNumber().IsMatch(text[lineStart..c.Offset].Trim() + " ");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\[\d{1,2}[a-z]?\]|\d{1,2}[.)]|[a-z][.)])\s")]
+    private static partial System.Text.RegularExpressions.Regex ItemNumber();
+
     /// <summary>The weight left to a sentence that says "not" of what the question asks about, when the question does not.</summary>
     public const double NegatedCase = 0.8;
 
@@ -211,7 +230,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         // A sentence printed twice (the highlights and the full text) is said once, citing both pages.
         var printed = chosen.GroupBy(c => Reference().Replace(c.Text, ""), StringComparer.Ordinal).ToDictionary(g => g.First(), g => g.Skip(1).ToArray());
         chosen = printed.Keys.Take(focus.WantsList || sectionList is not null ? MaxListItems : _maxSentences).ToList();
-        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, focus) : chosen.Select(c => Quote(c, focus)).ToList();
+        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, candidates, focus) : chosen.Select(c => Quote(c, focus)).ToList();
 
         var answer = new StringBuilder();
         var citations = new List<Citation>();
@@ -244,7 +263,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             var s = sentences[index];
             var isRow = TableRowStatement.IsRow(s.Text);
             if (s.Text.Length < 4 || IsContentsLine(s.Text) || ReferenceEntry().IsMatch(s.Text)
-                || isRow && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table!.IsHeaderRow(s.Start)))
+                || isRow && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table!.IsHeaderRow(s.Start) || IsGroupLabel(s.Text)))
             {
                 continue;
             }
@@ -262,6 +281,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             }
         }
     }
+
+    // A row with a label and no value ("| Study Procedures |  |  |") heads the rows of its group: it
+    // states nothing itself (its rows are read with it as their label).
+    private static bool IsGroupLabel(string row) => TableRowStatement.Cells(row) is { Length: >= 2 } cells && cells.Skip(1).All(c => c.Length == 0);
 
     /// <summary>An item under a heading is read with it when it is no longer than this: a list's item, not a paragraph.</summary>
     public const int ShortItem = 100;
@@ -306,6 +329,12 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         {
             // "Should it be used in ...?" asks for the recommendation ("Avoid ciprofloxacin in patients with ...").
             score *= RecommendationBonus;
+        }
+        if (!c.IsRow && focus.AsksEligibility && IsNumberedItem(c))
+        {
+            // "What blood pressure excludes a patient?" is answered by a criterion ("6. Uncontrolled
+            // hypertension (systolic blood pressure ≥ 160 mmHg ...)"), not by how blood pressure is measured.
+            score *= CriterionItemBonus;
         }
         if (!c.IsRow && focus.Negates is false && NegatesAsked(c.Text, content))
         {
@@ -466,15 +495,30 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // Chosen sentences as quoted: a list item after the heading leading into it ("Stop use and ask
     // a doctor if: fever gets worse or lasts more than 3 days"); a line ending in a colon ("The
     // chance is higher if you:") with the items it introduces. Each piece is cited to its page.
-    private static List<Quoted> Quotes(List<Candidate> chosen, QuestionFocus focus)
+    private static List<Quoted> Quotes(List<Candidate> chosen, List<Candidate> candidates, QuestionFocus focus)
     {
         var quotes = new List<Quoted>();
         var covered = new HashSet<(string Chunk, int Index)>();
         foreach (var c in chosen)
         {
+            // "These are signs of stomach bleeding." and "This study is intended ...; for that reason,
+            // the study is of 26 weeks duration." point back: what they refer to is said first.
+            if (!c.IsRow && Anaphor().IsMatch(c.Text)
+                && candidates.FirstOrDefault(p => p.Hit == c.Hit && p.Index == c.Index - 1) is { IsRow: false } before
+                && !IsHeading(before.Text) && !before.Text.EndsWith(':')
+                && before.Hit.Chunk.PageAt(before.Offset) == c.Hit.Chunk.PageAt(c.Offset))
+            {
+                Add(before);
+            }
+            Add(c);
+        }
+        return quotes;
+
+        void Add(Candidate c)
+        {
             if (!covered.Add((c.Hit.Chunk.Id, c.Index)))
             {
-                continue;
+                return;
             }
             var quote = Quote(c, focus);
             var page = quote.Page;
@@ -491,8 +535,11 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             }
             quotes.Add(quote);
         }
-        return quotes;
     }
+
+    // A sentence that opens by pointing back at the one before it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(These|This|Those|That|Such|They|Thus|Therefore|Hence|Consequently|For (this|that|these|those) reasons?)\b")]
+    private static partial System.Text.RegularExpressions.Regex Anaphor();
 
     /// <summary>A line longer than this after a colon is a paragraph of its own, not an item the colon introduces.</summary>
     public const int MaxItemLength = 200;

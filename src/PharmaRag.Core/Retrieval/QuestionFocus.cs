@@ -32,6 +32,12 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// </summary>
     public CriterionSide Criterion { get; init; }
 
+    /// <summary>
+    /// True when the question asks who may or may not take part ("to enter", "excludes", "join the
+    /// study", "take part"): a protocol answers it with one of its numbered eligibility criteria.
+    /// </summary>
+    public bool AsksEligibility { get; init; }
+
     /// <summary>The criteria list a chunk belongs to, by the last "inclusion/exclusion criteria" heading of its section path.</summary>
     public static CriterionSide SideOf(string? sectionPath)
     {
@@ -64,6 +70,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
                 (false, true) => CriterionSide.Exclusion,
                 _ => CriterionSide.None,
             },
+            AsksEligibility = InclusionCue().IsMatch(lower) || ExclusionCue().IsMatch(lower) || JoinCue().IsMatch(lower),
             UnitsBefore = wantsNumber && WhichDay().Match(lower) is { Success: true } day
                 ? new HashSet<string>([TermAnalyzer.Stem(day.Groups[1].Value)], StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal),
@@ -158,6 +165,9 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
 
     [GeneratedRegex(@"\b(excluded|exclude|excludes|exclusion|ineligible|not eligible|disqualif\w*)\b")]
     private static partial Regex ExclusionCue();
+
+    [GeneratedRegex(@"\b(join|joins|joining|take part|participate|enrol|enroll|enrolled|be randomi[sz]ed)\b")]
+    private static partial Regex JoinCue();
 
     [GeneratedRegex(@"\b(range|ranges|between (which|what))\b")]
     private static partial Regex RangeCue();

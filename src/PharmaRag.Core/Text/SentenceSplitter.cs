@@ -4,7 +4,8 @@ namespace PharmaRag.Core.Text;
 
 /// <summary>
 /// Splits prose into sentences. Tuned for labels and papers: abbreviations such as "e.g.",
-/// "vs." and "Fig." and decimals such as "2.5 mg" do not end a sentence.
+/// "vs." and "Fig." and decimals such as "2.5 mg" do not end a sentence, and a rendered table row
+/// ("| a | b |") is one sentence whatever its cells say.
 /// </summary>
 public static partial class SentenceSplitter
 {
@@ -22,7 +23,8 @@ public static partial class SentenceSplitter
         foreach (Match boundary in Boundary().Matches(text))
         {
             var end = boundary.Index + 1;
-            if (boundary.Value[0] == '.' && EndsWithAbbreviation(text, boundary.Index))
+            if (boundary.Value[0] == '.' && EndsWithAbbreviation(text, boundary.Index)
+                || boundary.Value[0] != '\n' && InTableRow(text, boundary.Index))
             {
                 continue;
             }
@@ -41,6 +43,16 @@ public static partial class SentenceSplitter
         {
             sentences.Add((start + piece.IndexOf(trimmed[0]), trimmed));
         }
+    }
+
+    // A rendered table row ("| Anemia | ... see the IB. | Monitoring complete blood count. |") is one
+    // statement: its cells are read together under the table's headings, never cut at a cell's full stop.
+    private static bool InTableRow(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', index) + 1;
+        var lineEnd = text.IndexOf('\n', index);
+        var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart).Trim();
+        return line.Length > 1 && line[0] == '|' && line[^1] == '|';
     }
 
     private static bool EndsWithAbbreviation(string text, int dotIndex)

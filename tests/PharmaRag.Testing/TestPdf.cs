@@ -215,6 +215,27 @@ public static class TestPdf
         return builder.Build();
     }
 
+    /// <summary>
+    /// A page of 8-point text pieces each at its own position (x, baseline) and horizontal rules
+    /// (y, from x, to x): tables printed without column rules, laid out exactly as a journal or a
+    /// label sets them.
+    /// </summary>
+    public static byte[] Placed(IEnumerable<(double X, double Y, string Text)> pieces, IEnumerable<(double Y, double From, double To)> rules)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        foreach (var (x, y, text) in pieces)
+        {
+            page.AddText(text, 8, new PdfPoint(x, y), font);
+        }
+        foreach (var (y, from, to) in rules)
+        {
+            page.DrawLine(new PdfPoint(from, y), new PdfPoint(to, y), 0.5);
+        }
+        return builder.Build();
+    }
+
     private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false)
     {
         const double rowHeight = TableRowHeight;

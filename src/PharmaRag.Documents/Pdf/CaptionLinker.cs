@@ -62,6 +62,9 @@ internal static partial class CaptionLinker
         }
     }
 
+    /// <summary>True when <paramref name="text"/> starts like a table's caption ("Table 3 ...").</summary>
+    public static bool IsTableCaption(string text) => TableCaption().IsMatch(text);
+
     [GeneratedRegex(@"^Table\s+[A-Z]?\d+", RegexOptions.IgnoreCase)]
     private static partial Regex TableCaption();
 

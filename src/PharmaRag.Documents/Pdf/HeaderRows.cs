@@ -26,6 +26,9 @@ internal static partial class HeaderRows
         return Math.Max(count, 1);
     }
 
+    /// <summary>True when <paramref name="cell"/> is a number, a dose or a percentage.</summary>
+    public static bool IsNumber(string cell) => Numeric().IsMatch(cell);
+
     [GeneratedRegex(@"^[\s<>≤≥~±+\-−–(]*\d[\d.,]*\s*(%|mg|mL|kg|h|hours?)?\)?(\s*\(.*\))?\s*$")]
     private static partial Regex Numeric();
 }

@@ -11,6 +11,8 @@ internal sealed class PageLayout
     public required List<PdfLine> Lines { get; init; }
     public required List<PdfTable> Tables { get; init; }
     public required List<LayoutItem> Images { get; init; }
+    /// <summary>The page's drawn horizontal rules (a borderless table's header rule is one).</summary>
+    public IReadOnlyList<Rule> HorizontalRules { get; init; } = [];
     /// <summary>Text drawn rotated, kept so that a page of only rotated text is not reported empty.</summary>
     public string RotatedText { get; init; } = "";
 

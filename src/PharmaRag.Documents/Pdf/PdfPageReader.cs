@@ -41,6 +41,7 @@ internal static class PdfPageReader
             Lines = lines,
             Tables = tables,
             Images = images,
+            HorizontalRules = rules.Where(r => r.Horizontal).ToList(),
             RotatedText = LineBuilder.RotatedText(letters),
             HasText = letters.Any(l => !string.IsNullOrWhiteSpace(l.Value)),
         };

@@ -540,6 +540,24 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void A_cell_is_read_from_the_column_the_words_that_tell_the_columns_apart_name()
+    {
+        var table = DocHit("t", "statinex.pdf", 30,
+            "Table 7: Overview of Efficacy Results in TNT\n"
+            + "| Endpoint | Statinex 10 mg (N = 5,006) | Statinex 80 mg (N = 4,995) | HR* (95% CI) |\n| --- | --- | --- | --- |\n"
+            + "| CHD death | 127 | 101 | 0.80 (0.61, 1.03) |\n"
+            + "| Stroke (fatal and non-fatal) | 155 | 117 | 0.75 (0.59, 0.96) |\n"
+            + "HR = hazard ratio; CI = confidence interval",
+            "14 CLINICAL STUDIES", page: 26);
+
+        var (answer, _) = Answerer.Answer("In the TNT trial, what was the hazard ratio for fatal and non-fatal stroke with statinex 80 mg versus 10 mg?", [table]);
+
+        // "statinex" and "mg" head both dose columns and named them twice as often as "hazard ratio"
+        // named its column: the answer gave the two counts and not the hazard ratio.
+        Assert.StartsWith("Stroke (fatal and non-fatal) — HR* (95% CI) (hazard ratio, confidence interval): 0.75 (0.59, 0.96).", answer);
+    }
+
+    [Fact]
     public void A_chosen_sentence_that_points_back_is_quoted_after_the_sentence_it_points_to()
     {
         var protocol = DocHit("z", "zorvatide-protocol.pdf", 9,

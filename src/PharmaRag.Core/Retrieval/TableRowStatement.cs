@@ -61,7 +61,12 @@ public static class TableRowStatement
     private static string State(string[] cells, string label, Func<int, string> heading, IReadOnlyList<HashSet<string>> columnTerms, IReadOnlySet<string> focus)
     {
         // The columns whose headings share the most words with the question ("40 mg" over "10 mg").
-        var overlap = Enumerable.Range(0, cells.Length).Select(c => c == 0 || cells[c].Length == 0 ? 0 : columnTerms[c].Count(focus.Contains)).ToArray();
+        // Only words that tell the columns apart count: "atorvastatin" and "mg" head four of the five
+        // columns of "Atorvastatin 10 mg | Atorvastatin 80 mg | HR (95% CI)", so "the hazard ratio with
+        // 80 mg versus 10 mg" asks for the hazard ratio column.
+        var values = Enumerable.Range(1, cells.Length - 1).Where(c => cells[c].Length > 0).ToArray();
+        var telling = focus.Where(t => 2 * values.Count(c => columnTerms[c].Contains(t)) <= values.Length).ToHashSet(StringComparer.Ordinal);
+        var overlap = Enumerable.Range(0, cells.Length).Select(c => c == 0 || cells[c].Length == 0 ? 0 : columnTerms[c].Count(telling.Contains)).ToArray();
         var most = overlap.Max();
         var asked = most == 0 ? [] : Enumerable.Range(1, cells.Length - 1).Where(c => overlap[c] == most).ToArray();
         var shown = asked.Length > 0 ? asked : Enumerable.Range(1, cells.Length - 1).Where(c => cells[c].Length > 0).ToArray();

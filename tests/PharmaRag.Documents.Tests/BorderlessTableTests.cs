@@ -105,4 +105,23 @@ public sealed class BorderlessTableTests
 
         Assert.Equal(treatments, table.Rows);
     }
+
+    [Fact]
+    public async Task Short_labels_beside_sentence_long_descriptions_are_a_table_but_bullets_beside_sentences_are_not()
+    {
+        var pieces = new List<(double, double, string)>
+        {
+            (113, 700, "Severity"), (336, 700, "Description"),
+            (113, 683, "Mild"), (198, 683, "Discomfort noticed, but no disruption of normal daily activity."),
+            (113, 666, "Moderate"), (198, 666, "Discomfort sufficient to reduce or affect normal daily activity."),
+            (113, 649, "Severe"), (198, 649, "Incapacitating with inability to work or to perform normal daily activity."),
+            (113, 560, "\u2022"), (130, 560, "Patient withdrawal of consent anytime."),
+            (113, 546, "\u2022"), (130, 546, "Excessively slow recruitment at sites."),
+            (113, 532, "\u2022"), (130, 532, "Poor protocol adherence by investigators."),
+        };
+        var table = await SingleTableAsync(TestPdf.Placed(pieces, []));
+
+        Assert.Contains(["Severe", "Incapacitating with inability to work or to perform normal daily activity."], table.Rows);
+        Assert.DoesNotContain(table.Rows, r => r.Any(c => c.Contains("withdrawal")));
+    }
 }

@@ -298,7 +298,8 @@ internal static class BorderlessTableDetector
     }
 
     // Side-by-side columns of sentences are page layout, not a table: a table has a column of
-    // short values (numbers, doses, yes/no) beside its labels.
+    // short values (numbers, doses, yes/no) beside its labels, or labels of a word or three
+    // beside their descriptions (a severity scale, a glossary).
     private static bool LooksLikeTextColumns(List<PdfLine> pieces, List<double> columns)
     {
         var medians = columns.Select((x, i) => pieces
@@ -307,6 +308,9 @@ internal static class BorderlessTableDetector
             .Where(counts => counts.Length > 0)
             .Select(counts => counts[counts.Length / 2])
             .ToList();
-        return medians.Skip(1).All(m => m >= 4);
+        // Bullets and section numbers beside sentences are a list or headings, not labels.
+        var labels = pieces.Where(p => columns.FindLastIndex(c => c <= p.Box.Left + AnchorTolerance) == 0).ToList();
+        var worded = labels.Count > 0 && labels.Count(p => p.Text.Any(char.IsLetter)) >= 0.8 * labels.Count;
+        return medians.Skip(1).All(m => m >= 4) && (medians[0] > 3 || !worded);
     }
 }

@@ -90,4 +90,19 @@ public sealed class BorderlessTableTests
         Assert.Contains(["Headache", "9.4", "7.1"], table.Rows);
         Assert.Contains(["Dizziness", "3.3", "2.9"], table.Rows);
     }
+
+    [Fact]
+    public async Task A_table_whose_cells_are_centred_keeps_each_row_label_with_its_values()
+    {
+        string[][] treatments =
+        [
+            ["Treatment Name", "LY900018", "GlucaGen"],
+            ["Dosage Formulation", "Dry powder", "Dry powder"],
+            ["Dosage Levels", "3 mg glucagon", "1 mg glucagon"],
+            ["Route of Administration", "Intranasal", "Intramuscular"],
+        ];
+        var table = await SingleTableAsync(TestPdf.CentredTable("Table 2. Study Treatments", treatments, [133, 283, 456]));
+
+        Assert.Equal(treatments, table.Rows);
+    }
 }

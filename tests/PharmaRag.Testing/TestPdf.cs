@@ -236,6 +236,29 @@ public static class TestPdf
         return builder.Build();
     }
 
+    /// <summary>
+    /// A table printed without rules whose cells are centred on their column's middle (so their
+    /// left edges do not line up), one 8-point row every 13 points, a caption above it.
+    /// </summary>
+    public static byte[] CentredTable(string caption, string[][] rows, double[] middles)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(caption, 10, new PdfPoint(Left, Top), font);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                var y = Top - 20 - r * 13;
+                var letters = page.MeasureText(rows[r][c], 8, new PdfPoint(0, y), font);
+                var width = letters.Count == 0 ? 0 : letters.Max(l => l.BoundingBox.Right) - letters.Min(l => l.BoundingBox.Left);
+                page.AddText(rows[r][c], 8, new PdfPoint(middles[c] - width / 2, y), font);
+            }
+        }
+        return builder.Build();
+    }
+
     private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false)
     {
         const double rowHeight = TableRowHeight;

@@ -4,7 +4,8 @@ namespace PharmaRag.Documents.Pdf;
 
 /// <summary>
 /// Finds tables drawn without rules from word alignment: at least three consecutive printed rows
-/// split into several short pieces whose left edges line up in the same columns. Prose in two
+/// split into several short pieces whose left edges (or, for centred cells, middles) line up in
+/// the same columns. Prose in two
 /// page columns also splits into pieces, so runs of long pieces are left as text.
 /// A table row may print on several lines; a printed line continues the row above when it is
 /// one piece (a wrapped cell), when it lies above the table's header rule (a heading on two
@@ -20,6 +21,7 @@ internal static class BorderlessTableDetector
     private const double AnchorTolerance = 6;
     private const double EdgeTolerance = 2;
     private const double HangingIndent = 1.6;
+    private const double CentreTolerance = 0.4;
 
     public static List<PdfTable> Detect(List<PdfLine> lines, double pageWidth, IReadOnlyList<Rule> horizontalRules, out List<PdfLine> remaining)
     {
@@ -34,8 +36,13 @@ internal static class BorderlessTableDetector
             {
                 end++;
             }
-            // The table's caption printed just above it is left for the caption linker.
-            var first = start < end && rows[start].Count == 1 && CaptionLinker.IsTableCaption(rows[start][0].Text) ? start + 1 : start;
+            // The table's caption printed just above it is left for the caption linker, and the
+            // end of a sentence above it to the text.
+            var first = start;
+            while (first < end && (CaptionLinker.IsTableCaption(rows[first][0].Text) || (rows[first].Count == 1 && rows[first][0].Box.Width() > 0.3 * pageWidth && rows[first][0].Text.EndsWith('.'))))
+            {
+                first++;
+            }
             var run = rows.GetRange(first, end - first + 1);
             if (run.Count(r => r.Count > 1) >= 3 && Build(run, pageWidth, horizontalRules) is { } table)
             {
@@ -137,14 +144,45 @@ internal static class BorderlessTableDetector
                 columns[^1] = anchor;
             }
         }
-        if (columns.Count < 2 || LooksLikeTextColumns(pieces, columns.Select(c => c.X).ToList()))
+        // Cells centred in their columns: more cells line up by their middles than by their left edges.
+        var edges = columns.Select(c => c.X).ToList();
+        var middles = Centred(multi, size);
+        var centred = middles is not null && (middles.Value.Edges.Count > edges.Count
+            || (middles.Value.Edges.Count == edges.Count && middles.Value.Cells > columns.Sum(c => c.Support)));
+        if (centred)
+        {
+            edges = middles!.Value.Edges;
+        }
+        if (edges.Count < 2 || LooksLikeTextColumns(pieces, edges))
         {
             return null;
         }
-        return Rows(run, columns.Select(c => c.X).ToList(), horizontalRules);
+        return Rows(run, edges, centred, horizontalRules);
     }
 
-    private static PdfTable Rows(List<List<PdfLine>> run, List<double> columns, IReadOnlyList<Rule> horizontalRules)
+    // The columns of a table whose cells are centred: pieces whose middles line up, each column
+    // starting where its widest cell starts, and how many cells line up so. Null when fewer than
+    // two columns line up.
+    private static (List<double> Edges, int Cells)? Centred(List<List<PdfLine>> multi, double size)
+    {
+        var clusters = new List<List<PdfLine>>();
+        foreach (var piece in multi.SelectMany(r => r).OrderBy(p => p.Box.CenterX()))
+        {
+            if (clusters.Count > 0 && piece.Box.CenterX() - clusters[^1][0].Box.CenterX() <= CentreTolerance * size)
+            {
+                clusters[^1].Add(piece);
+            }
+            else
+            {
+                clusters.Add([piece]);
+            }
+        }
+        var lined = clusters.Where(c => c.Count >= Math.Max(2, 0.6 * multi.Count)).ToList();
+        var edges = lined.Select(c => c.Min(p => p.Box.Left)).Order().ToList();
+        return edges.Count >= 2 ? (edges, lined.Sum(c => c.Count)) : null;
+    }
+
+    private static PdfTable Rows(List<List<PdfLine>> run, List<double> columns, bool centred, IReadOnlyList<Rule> horizontalRules)
     {
 
         var lines = run.SelectMany(r => r).ToList();
@@ -175,7 +213,7 @@ internal static class BorderlessTableDetector
             var continues = grid.Count > 0
                 && ((segments.Count == 1 && !outdented)
                     || r <= headerEnd
-                    || (segments.All(s => grid[^1][s.Column].Length > 0 && s.Left >= columns[s.Column] + 0.5 * size))
+                    || (!centred && segments.All(s => grid[^1][s.Column].Length > 0 && s.Left >= columns[s.Column] + 0.5 * size))
                     || (spaced && gaps[r - 1] < rowBreak
                         && segments.All(s => grid[^1][s.Column].Length > 0 && !HeaderRows.IsNumber(s.Text))
                         && segments.Select(s => s.Column).Distinct().Count() < grid[^1].Count(c => c.Length > 0)));

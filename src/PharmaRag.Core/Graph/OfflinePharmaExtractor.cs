@@ -278,8 +278,8 @@ public sealed partial class OfflinePharmaExtractor : IGraphExtractor
         return aliases;
     }
 
-    // The words before "(ACR)" whose initials spell the acronym, e.g. "severe acute respiratory syndrome (SARS)".
-    private static string? LongForm(string before, string acronym)
+    /// <summary>The words before "(ACR)" whose initials spell the acronym, e.g. "severe acute respiratory syndrome (SARS)"; null when none do.</summary>
+    internal static string? LongForm(string before, string acronym)
     {
         var letters = acronym.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
         var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);

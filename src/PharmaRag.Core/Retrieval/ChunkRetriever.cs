@@ -78,7 +78,11 @@ public sealed class ChunkRetriever(
             // and text (DocumentTermIndex), and the second stage (SentenceReranker) reads twice as
             // many of its chunks by their sentences.
             var index = await _documentIndexes.GetAsync(route.DocumentId, route.Chunks, cancellationToken);
-            var within = index.Search(TermAnalyzer.Terms(LayTerms.Expand(route.QueryWithin)), route.Title, RoutedPool * pool);
+            // A protocol defines "clinical research unit (CRU)" once and then says "CRU": the
+            // question's long form also searches for the acronym the document defines, and its
+            // acronym for the long form (definitions collected when the index is built).
+            var within = index.Search(
+                TermAnalyzer.Terms(LayTerms.Expand(route.QueryWithin) + " " + index.Acronyms.Additions(query)), route.Title, RoutedPool * pool);
             rankings.Add((within, RoutedWeight * route.Weight / routes[0].Weight));
         }
         return ReciprocalRankFusion.Fuse(rankings).Take(RoutedPool * pool).ToArray();

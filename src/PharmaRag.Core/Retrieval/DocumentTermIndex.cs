@@ -50,7 +50,11 @@ public sealed class DocumentTermIndex
             }
         }
         _averageLength = chunks.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
+        Acronyms = AcronymDefinitions.Of(chunks.Select(c => c.Text));
     }
+
+    /// <summary>The acronyms the document defines, found once when the index is built.</summary>
+    public AcronymDefinitions Acronyms { get; }
 
     /// <summary>The index terms of <paramref name="text"/>: stemmed (<see cref="TermAnalyzer"/>) and conflated.</summary>
     public static IEnumerable<string> Terms(string text) => TermAnalyzer.Terms(text).Select(Conflate);

@@ -175,6 +175,36 @@ public sealed class RetrievalQualityTests
     }
 
     [Fact]
+    public async Task A_question_in_full_words_finds_the_fact_the_protocol_states_by_its_acronym()
+    {
+        // The protocol defines "clinical research unit (CRU)" once and then says only "CRU": by
+        // the question's full words the fact shares only "participants" and "hours", which
+        // sentences about fasting and rest share too, and ranks below them.
+        var zx505 = TestPdf.Pages(
+            ["Protocol ZX-505: A Phase 1 Study of Zorvatide in Healthy Volunteers"],
+            Filler,
+            ["Participants are admitted to the clinical research unit (CRU) on Day -1 and sign the consent form."],
+            Filler,
+            ["Participants may stay at home and rest for 2 hours each afternoon between visits."],
+            Filler,
+            ["Participants fast for 10 hours before each visit and may stay seated for the blood draw."],
+            Filler,
+            ["Participants who stay overnight at a hotel are reimbursed for up to 12 hours of travel."],
+            Filler,
+            ["Participants remain in the CRU until at least 8 hours after the last dose."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx505.pdf", zx505));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("qt7.pdf", TestPdf.Pages(OtherProtocol, Filler, Filler, Filler)));
+
+        var hits = await server.Client.SearchAsync("In study ZX-505, how many hours do participants stay in the clinical research unit?");
+
+        // Without the acronym the fact ranked below the five chunks shown (the fasting, rest and
+        // travel sentences); with it, the fact's "CRU" counts for the question's full words.
+        Assert.Contains(hits.Take(4), h => Text(h).Contains("at least 8 hours", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Lay_words_for_a_lower_blood_level_find_the_label_line_on_reduced_plasma_concentrations()
     {
         var label = TestPdf.Pages(

@@ -6,8 +6,8 @@ namespace PharmaRag.Documents.Pdf;
 /// Joins the lines of a paragraph, repairing words broken at line ends. "treat-" + "ment" becomes
 /// "treatment" when the document spells it so elsewhere (or, lacking evidence, when both halves
 /// are lower-case letters); "once-" + "daily" stays "once-daily" when that is how the document
-/// writes it. A hyphen after a digit ("HER2-" + "positive") keeps its word whole; a hyphen
-/// followed by "and" or "or" is suspended and keeps its space. Soft hyphens always join.
+/// writes it. A hyphen followed by "and" or "or" is suspended and keeps its space. Soft hyphens
+/// always join.
 /// </summary>
 internal static class Hyphenation
 {
@@ -25,7 +25,7 @@ internal static class Hyphenation
             }
             if (text.Length > 0)
             {
-                if (Hyphens.Contains(text[^1]) && text.Length > 1 && char.IsLetterOrDigit(text[^2]))
+                if (Hyphens.Contains(text[^1]) && text.Length > 1 && char.IsLetter(text[^2]))
                 {
                     if (text[^1] != '\u00AD' && Suspended(line))
                     {

@@ -44,6 +44,21 @@ public sealed class PdfDocumentParserTests
     }
 
     [Fact]
+    public async Task Two_justified_columns_an_em_apart_are_read_column_by_column_not_across_the_gutter()
+    {
+        var left = string.Join(' ', Enumerable.Range(1, 14).Select(i =>
+            $"The loading dose in step {i} is given over one hour by slow infusion into a vein."));
+        var right = string.Join(' ', Enumerable.Range(1, 14).Select(i =>
+            $"Warning number {i} says that liver tests are checked before and during each course."));
+
+        var parsed = await ParseAsync(TestPdf.JustifiedColumns(left, right));
+
+        var text = string.Join(' ', string.Join(' ', parsed.Blocks.Select(b => b.Text)).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(left, text);
+        Assert.Contains(right, text);
+    }
+
+    [Fact]
     public async Task A_page_without_text_is_reported_unreadable_not_silently_empty()
     {
         var parsed = await ParseAsync(TestPdf.Pages(["Only the first page has text."], []));

@@ -259,6 +259,60 @@ public static class TestPdf
         return builder.Build();
     }
 
+    /// <summary>
+    /// A journal page: two justified 9-point columns of <paramref name="width"/> points set only
+    /// <paramref name="gutter"/> points apart (about one em), their lines on the same baselines.
+    /// Each text is wrapped to the column and every line but a paragraph's last is stretched to
+    /// the full width by widening its word spaces, as typesetters do.
+    /// </summary>
+    public static byte[] JustifiedColumns(string leftText, string rightText, double width = 240, double gutter = 12)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        Justify(page, font, leftText, Left, width);
+        Justify(page, font, rightText, Left + width + gutter, width);
+        return builder.Build();
+    }
+
+    private static void Justify(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string text, double x, double width)
+    {
+        const double size = 9;
+        double Measure(string s)
+        {
+            var letters = page.MeasureText(s, size, new PdfPoint(0, 0), font);
+            return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+        }
+        var lines = new List<List<string>>();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines.Count > 0 && Measure(string.Join(' ', lines[^1].Append(word))) <= width)
+            {
+                lines[^1].Add(word);
+            }
+            else
+            {
+                lines.Add([word]);
+            }
+        }
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var y = Top - i * 11;
+            var words = lines[i];
+            var space = Measure("a a") - Measure("aa");
+            if (i < lines.Count - 1 && words.Count > 1)
+            {
+                space = (width - words.Sum(Measure)) / (words.Count - 1);
+            }
+            var at = x;
+            foreach (var word in words)
+            {
+                page.AddText(word, size, new PdfPoint(at, y), font);
+                at += Measure(word) + space;
+            }
+        }
+    }
+
     private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false)
     {
         const double rowHeight = TableRowHeight;

@@ -33,7 +33,7 @@ internal static class LineBuilder
                 lines.Add(new PdfLine(words));
             }
         }
-        return lines;
+        return ColumnGutter.Split(lines);
     }
 
     /// <summary>The text of letters drawn rotated (vertical margins, turned table headings), in drawing order.</summary>

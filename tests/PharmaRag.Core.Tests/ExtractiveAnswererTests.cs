@@ -607,4 +607,49 @@ public sealed class ExtractiveAnswererTests
     {
         Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));
     }
+
+    [Fact]
+    public void The_row_whose_label_the_question_names_is_read_even_where_its_table_goes_on_to_a_new_page_without_a_header()
+    {
+        const string section = "Review > Approved conjugates";
+        var first = DocHit("r", "conjugates-review.pdf", 15,
+            "Table 1 Approved antibody-drug conjugates in cancer\n| Agent | Target | Approved indications | Ref. |\n| --- | --- | --- | --- |\n"
+            + "| Polatuzumab Vedotin | CD79B | Relapsed or refractory DLBCL | [24] |\n"
+            + "| Enfortumab Vedotin | Nectin-4 | Locally advanced or metastatic UC after platinum chemotherapy | [25] |",
+            section, page: 2);
+        // The part on the next page starts with the rest of a row, which the parser printed above it.
+        var next = DocHit("r", "conjugates-review.pdf", 16,
+            "|  |  | 2. HER2-positive locally advanced or metastatic UC refractory to standard or regular therapies |  |\n| --- | --- | --- | --- |\n"
+            + "| Tisotumab Vedotin | Tissue factor | Recurrent or metastatic cervical cancer with disease progression on or after chemotherapy | [35] |\n"
+            + "| Mirvetuximab Soravtansine | FRα | Previously treated FRα positive, platinum-resistant epithelial ovarian cancer | [36] |",
+            section, page: 3);
+
+        var (answer, citations) = Answerer.Answer("What is the approved indication of tisotumab vedotin?", [first, next]);
+
+        // Before, "Vedotin" and the "Approved indications" heading chose the rows of the first part,
+        // and the Tisotumab row, read as a second header line (its "[35]" taken for an arm size), was never a candidate.
+        Assert.StartsWith("Tisotumab Vedotin — Approved indications: Recurrent or metastatic cervical cancer with disease progression on or after chemotherapy.", answer);
+        Assert.Equal(3, citations[0].Page);
+        Assert.DoesNotContain("Polatuzumab", answer);
+    }
+
+    [Fact]
+    public void A_row_named_in_full_by_the_question_is_its_answer_though_the_question_sounds_like_it_asks_for_a_dose()
+    {
+        var rationale = DocHit("g", "ZG400017_glucagon_protocol.pdf", 18,
+            "Nasal glucagon (ZG400017) is a powder formulation of human glucagon that delivers 3 mg glucagon powder for absorption through the nasal mucosa.",
+            "3.1 Study Rationale", page: 9);
+        var treatments = DocHit("g", "ZG400017_glucagon_protocol.pdf", 110,
+            "Table 2. Study Treatments\n| Treatment Name | ZG400017 | GlucaGen |\n| --- | --- | --- |\n"
+            + "| Dosage Formulation | Dry powder | Dry powder |\n| Dosage Levels | 3 mg glucagon | 1 mg glucagon |\n"
+            + "| Route of Administration | Intranasal | Intramuscular |",
+            "7.1 Treatment Administered", page: 32);
+
+        var (answer, citations) = Answerer.Answer("What is the dosage formulation of ZG400017?", [rationale, treatments]);
+
+        // "dosage" asks for a dose in mg: the "Dosage Levels" row and the sentence giving 3 mg were quoted first.
+        Assert.StartsWith("Dosage Formulation — ", answer);
+        Assert.Contains("Dry powder", answer);
+        Assert.Equal(32, citations[0].Page);
+    }
 }

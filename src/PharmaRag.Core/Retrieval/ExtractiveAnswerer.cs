@@ -162,9 +162,16 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var definitions = hits.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
             g => g.Key,
             g => g.SelectMany(h => TableLayout.Definitions(h.Chunk.Text)).DistinctBy(d => d.Key).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
-        var candidates = hits
-            .Where(hit => !InContents(hit) && !InReferences(hit))
-            .SelectMany((hit, rank) => CandidatesOf(hit, rank, definitions))
+        var kept = hits.Where(hit => !InContents(hit) && !InReferences(hit)).ToList();
+        var layouts = kept.Distinct().Where(h => ChunkSentences.Of(h.Chunk).Any(s => TableRowStatement.IsRow(s.Text)))
+            .ToDictionary(h => h, h => TableLayout.Of(h.Chunk.Text).With(definitions[h.Chunk.DocumentId]));
+        // A table's part that starts on a new page without its header reads under the header of
+        // another retrieved part of the same table (same document, section and columns).
+        layouts = layouts.ToDictionary(l => l.Key, l => l.Value.OrHeadersOf(layouts
+            .Where(o => o.Key.Chunk.DocumentId == l.Key.Chunk.DocumentId && o.Key.Chunk.SectionPath == l.Key.Chunk.SectionPath)
+            .Select(o => o.Value)));
+        var candidates = kept
+            .SelectMany((hit, rank) => CandidatesOf(hit, rank, layouts.GetValueOrDefault(hit)))
             .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
         if (focus.Terms.Count == 0 || candidates.Count == 0)
@@ -211,6 +218,8 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var scored = candidates
             .Select(c => (Candidate: c, Score: Score(c, focus, naming[c.Hit.Chunk.DocumentId], identities[c.Hit.Chunk.DocumentId], weight, maxWeight)))
             .Where(x => x.Score > 0)
+            .ToList();
+        scored = OtherRowsMarkedDown(scored, focus, naming)
             .OrderByDescending(x => x.Score)
             .ToList();
         if (scored.Count == 0)
@@ -253,10 +262,9 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // The chunk's sentences that can state something, each read with what completes it: a list
     // item with the line that leads into it ("Stop use and ask a doctor if" / "fever gets worse or
     // lasts more than 3 days"), a table row with its table.
-    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank, Dictionary<string, Dictionary<string, string>> definitions)
+    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank, TableLayout? table)
     {
         var sentences = ChunkSentences.Of(hit.Chunk);
-        var table = sentences.Any(s => TableRowStatement.IsRow(s.Text)) ? TableLayout.Of(hit.Chunk.Text).With(definitions[hit.Chunk.DocumentId]) : null;
         Candidate? lead = null;
         for (var index = 0; index < sentences.Count; index++)
         {
@@ -353,6 +361,39 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             score *= 0.5;
         }
         return score;
+    }
+
+    /// <summary>The weight left to a table row whose label names fewer of the question's words than another row's label does.</summary>
+    public const double OtherRow = 0.3;
+
+    // A table lookup names its row by the row's label: "the approved indication of tisotumab
+    // vedotin" names the "Tisotumab Vedotin" row, and "Polatuzumab Vedotin" shares only the word
+    // that several rows share; "the dosage formulation" names the "Dosage Formulation" row, not
+    // "Dosage Levels". A row whose label holds only part of what another row's label holds of the
+    // question's words is another row, however well its column headings or its number match (a
+    // label holding none of them, such as "Intervention:", may head a row the question names otherwise).
+    private static List<(Candidate Candidate, double Score)> OtherRowsMarkedDown(
+        List<(Candidate Candidate, double Score)> scored, QuestionFocus focus, Dictionary<string, HashSet<string>> naming)
+    {
+        var labels = scored.Where(x => x.Candidate.IsRow)
+            .Select(x => x.Candidate)
+            .Distinct()
+            .ToDictionary(c => c, c => LabelTerms(c).Where(t => focus.Terms.Contains(t) && !naming[c.Hit.Chunk.DocumentId].Contains(t)).ToHashSet(StringComparer.Ordinal));
+        if (labels.Count < 2)
+        {
+            return scored;
+        }
+        return scored.Select(x => x.Candidate.IsRow && labels.Any(o => o.Key.Hit.Chunk.DocumentId == x.Candidate.Hit.Chunk.DocumentId
+                && labels[x.Candidate].Count > 0 && labels[x.Candidate].IsProperSubsetOf(o.Value))
+            ? (x.Candidate, x.Score * OtherRow)
+            : x).ToList();
+    }
+
+    // The words of a row's label: its first cell, or the label of its group when that cell is empty.
+    private static IEnumerable<string> LabelTerms(Candidate row)
+    {
+        var label = TableRowStatement.Cells(row.Text)[0];
+        return TermAnalyzer.Terms(label.Length == 0 ? row.Table?.LabelOf(row.Offset) ?? "" : label);
     }
 
     // What a candidate says, read as its reader reads it: a list item with the words of the line

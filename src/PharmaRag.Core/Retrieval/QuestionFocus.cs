@@ -14,6 +14,9 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>Stemmed words (or "%") one of which follows the asked number in the sentence that states it; empty when not known.</summary>
     public IReadOnlySet<string> Units { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The stemmed words the question itself says (<see cref="Terms"/> also holds the clinical words its lay words add).</summary>
+    public IReadOnlySet<string> Said { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True when the question asks for a range ("the usual dose range", "between which ages").</summary>
     public bool WantsRange { get; init; }
 
@@ -61,6 +64,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
             // "On which day is the dose raised to 30 mg/day?" asks for a day, not a dose.
+            Said = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal),
             Units = wantsNumber && !WhichDay().IsMatch(lower) ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),

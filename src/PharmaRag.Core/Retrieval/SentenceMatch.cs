@@ -23,17 +23,22 @@ public static partial class SentenceMatch
             // identity only when the question names the document.)
             matched *= TitlePenalty;
         }
-        if (TableRowStatement.IsRow(text) && headings.Count > 0)
+        var isRow = TableRowStatement.IsRow(text);
+        var label = isRow ? TermAnalyzer.Terms(TableRowStatement.Cells(text)[0]).ToHashSet(StringComparer.Ordinal) : [];
+        if (isRow && headings.Count > 0)
         {
             var underHeadings = content.Where(t => !terms.Contains(t) && headings.Contains(t)).Sum(t => weight[t]);
-            var label = TermAnalyzer.Terms(TableRowStatement.Cells(text)[0]);
             var cellLookup = underHeadings > 0 && label.Any(content.Contains);
             matched = cellLookup ? 1.5 * (matched + underHeadings) : matched + 0.5 * underHeadings;
         }
         if (matched > 0 && focus.WantsNumber)
         {
-            // The number in the asked unit ("70 patients" for "how many patients") is the fact.
-            matched *= focus.StatesAskedQuantity(text) ? QuantityBonus : StatesNewNumber(text, focus) ? 1.3 : 0.7;
+            // The number in the asked unit ("70 patients" for "how many patients") is the fact; so
+            // is the value of the row whose label is all the question asks ("What is the dosage
+            // formulation?": "| Dosage Formulation | Dry powder |"), whatever its unit.
+            var said = content.Where(focus.Said.Contains).ToArray();
+            var namesRow = said.Length > 0 && said.All(label.Contains);
+            matched *= namesRow || focus.StatesAskedQuantity(text) ? QuantityBonus : StatesNewNumber(text, focus) ? 1.3 : 0.7;
         }
         return matched;
     }

@@ -18,8 +18,9 @@ public sealed partial class TableLayout
     private readonly HashSet<int> _headerRows;
     private readonly Dictionary<int, string> _labels;
 
-    private TableLayout(IReadOnlyList<string[]> headers, HashSet<int> headerRows, Dictionary<int, string> labels, IReadOnlyDictionary<string, string> abbreviations, string? caption)
+    private TableLayout(IReadOnlyList<string[]> headers, HashSet<int> headerRows, Dictionary<int, string> labels, IReadOnlyDictionary<string, string> abbreviations, string? caption, int columns = 0)
     {
+        Columns = columns;
         Headers = headers;
         _headerRows = headerRows;
         _labels = labels;
@@ -38,8 +39,40 @@ public sealed partial class TableLayout
         {
             merged[abbreviation] = meaning;
         }
-        return new TableLayout(Headers, _headerRows, _labels, merged, Caption);
+        return new TableLayout(Headers, _headerRows, _labels, merged, Caption, Columns);
     }
+
+    /// <summary>How many cells the table's data rows have (the most of any row).</summary>
+    public int Columns { get; }
+
+    /// <summary>
+    /// This layout, or, when it has no header of its own, this layout read under the headers of
+    /// <paramref name="continued"/>: the same table's part in another chunk (a table printed over
+    /// two pages is cut into chunks, and the part on the next page may start with the rest of a
+    /// row instead of the header). The first of <paramref name="continued"/> with headers and as
+    /// many columns is taken.
+    /// </summary>
+    public TableLayout OrHeadersOf(IEnumerable<TableLayout> continued)
+    {
+        if (Headers.Count > 0 || Columns < 2)
+        {
+            return this;
+        }
+        var other = continued.FirstOrDefault(t => t != this && t.Headers.Count > 0 && t.Columns == Columns);
+        return other is null ? this : new TableLayout(other.Headers, _headerRows, _labels, Abbreviations, Caption ?? other.Caption, Columns);
+    }
+
+    /// <summary>A cell of more than this many words that goes on from a list or a sentence is the rest of a row, not a heading.</summary>
+    public const int MaxHeadingWords = 10;
+
+    // The rest of a row whose cells went on to the next page, printed above the table's part there:
+    // no label, and a cell that goes on with the row's list or sentence ("|  |  | 3. Unresectable
+    // or metastatic NSCLC whose tumors have ... |  |", "|  | of the liver, with ... |").
+    private static bool IsContinuedRow(string[] cells) =>
+        cells.Length > 1 && cells[0].Length == 0 && cells.Any(c => Word().Count(c) > MaxHeadingWords && GoesOn().IsMatch(c));
+
+    [GeneratedRegex(@"^(\d{1,2}[.)]\s|\p{Ll})")]
+    private static partial Regex GoesOn();
 
     /// <summary>The abbreviations <paramref name="text"/> defines ("RR=Relative risk"), lower case, with what they stand for.</summary>
     public static IReadOnlyDictionary<string, string> Definitions(string text) =>
@@ -112,6 +145,7 @@ public sealed partial class TableLayout
         }
         var headerRows = rows.Take(below).Select(r => r.Offset).ToHashSet();
         var data = rows.Skip(below).ToArray();
+        var columns = data.Length == 0 ? 0 : data.Max(r => r.Cells.Length);
         var labels = new Dictionary<int, string>();
         for (var i = 0; i < data.Length; i++)
         {
@@ -120,7 +154,7 @@ public sealed partial class TableLayout
                 labels[data[i].Offset] = label;
             }
         }
-        return new TableLayout(rows.Take(below).Select(r => r.Cells).ToArray(), headerRows, labels, abbreviations, caption);
+        return new TableLayout(rows.Take(below).Select(r => r.Cells).Where(c => !IsContinuedRow(c)).ToArray(), headerRows, labels, abbreviations, caption, columns);
     }
 
     // A label cell merged over a group of rows is printed on one of them (the first or the middle
@@ -142,12 +176,21 @@ public sealed partial class TableLayout
 
     // A second header line has no value, and either no label (it heads the value columns only) or
     // a bracketed number such as an arm's size "(N=607)" or "[95% Confidence Interval]".
+    // A row whose only digits are a reference ("[35]") is data.
     private static bool LooksLikeHeader(string[] cells) =>
-        !HasValue(cells) && (cells.Length > 0 && cells[0].Length == 0 || cells.Skip(1).Any(c => c.Any(char.IsDigit)));
+        !HasValue(cells)
+        && (cells.Length > 0 && cells[0].Length == 0 || cells.Skip(1).Any(c => Citation().Replace(c, "").Any(char.IsDigit)));
 
-    // A value is a number outside brackets: "(N=607)" and "[95% CI]" in a header are not values.
+    [GeneratedRegex(@"\[[\d,\s–-]+\]")]
+    private static partial Regex Citation();
+
+    // A value is a number outside brackets: "(N=607)" and "[95% CI]" in a header are not values,
+    // nor is a compound's code ("LY900018", "RO5459072"), which names a column's treatment.
     private static bool HasValue(string[] cells) =>
-        cells.Skip(1).Any(c => Bracketed().Replace(c, "").Any(char.IsDigit));
+        cells.Skip(1).Any(c => Code().Replace(Bracketed().Replace(c, ""), "").Any(char.IsDigit));
+
+    [GeneratedRegex(@"\b\p{Lu}{2,}\d{3,}\w*")]
+    private static partial Regex Code();
 
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
     private static partial Regex Bracketed();

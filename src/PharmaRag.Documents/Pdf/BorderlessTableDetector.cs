@@ -24,6 +24,7 @@ internal static class BorderlessTableDetector
     private const double EdgeTolerance = 2;
     private const double HangingIndent = 1.6;
     private const double CentreTolerance = 0.4;
+    private const int MinGridCells = 3;
 
     public static List<PdfTable> Detect(List<PdfLine> lines, double pageWidth, IReadOnlyList<Rule> horizontalRules, Vocabulary? vocabulary, out List<PdfLine> remaining)
     {
@@ -76,12 +77,14 @@ internal static class BorderlessTableDetector
     }
 
     // A one-piece line starting where a cell other than the first starts in the last row of
-    // several pieces above it: one more line of a cell that wraps over many lines (an outcomes
+    // three pieces or more above it: one more line of a cell that wraps over many lines (an outcomes
     // column listing "PFS: …", "(P = …)", "OS: …" under one trial). Text after a table starts at
-    // its left edge, under the first column, so it is never taken for one.
+    // its left edge, under the first column, so it is never taken for one. Only a row of at least
+    // three cells counts: label-and-value pairs (a title page's "Protocol Title:" beside the title)
+    // are not a grid, and the lines after them are prose more often than a wrapped value.
     private static bool UnderLaterCell(List<List<PdfLine>> rows, int r)
     {
-        var cells = rows.Take(r).LastOrDefault(row => row.Count > 1);
+        var cells = rows.Take(r).LastOrDefault(row => row.Count >= MinGridCells);
         var left = rows[r][0].Box.Left;
         return cells is not null && cells.Skip(1).Any(c => Math.Abs(left - c.Box.Left) <= EdgeTolerance);
     }

@@ -124,4 +124,28 @@ public sealed class BorderlessTableTests
         Assert.Contains(["Severe", "Incapacitating with inability to work or to perform normal daily activity."], table.Rows);
         Assert.DoesNotContain(table.Rows, r => r.Any(c => c.Contains("withdrawal")));
     }
+
+    [Fact]
+    public async Task A_name_hyphenated_at_a_cell_line_end_is_rejoined_as_the_document_spells_it_and_real_hyphens_stay()
+    {
+        // The agent's name breaks "Loncastux-" / "imab"; the paper's text spells it whole.
+        // "non-" / "squamous" and "anti-" / "CD38" break at hyphens the words really have.
+        double[] x = [56.7, 109.6, 153.6, 419, 520];
+        var pieces = new List<(double, double, string)>
+        {
+            (x[0], 700, "Agent"), (x[1], 700, "Target"), (x[2], 700, "Approved indications"), (x[3], 700, "Approved by"), (x[4], 700, "Ref."),
+            (x[0], 688.3, "Loncastux-"), (x[1], 688.3, "CD19"), (x[2], 688.3, "Relapsed or refractory DLBCL"), (x[3], 688.3, "FDA, NMPA, EMA,"), (x[4], 688.3, "[32]"),
+            (x[0], 678.3, "imab Tesirine"), (x[3], 678.3, "Swissmedic"),
+            (x[0], 666.6, "Trastuzumab"), (x[1], 666.6, "HER2"), (x[2], 666.6, "Unresectable or metastatic non-"), (x[3], 666.6, "FDA, NMPA"), (x[4], 666.6, "[26]"),
+            (x[0], 656.6, "Deruxtecan"), (x[2], 656.6, "squamous NSCLC"),
+            (x[0], 644.9, "Belantamab"), (x[1], 644.9, "BCMA"), (x[2], 644.9, "Relapsed MM after an anti-"), (x[3], 644.9, "FDA, EMA"), (x[4], 644.9, "[30]"),
+            (x[0], 634.9, "Mafodotin"), (x[2], 634.9, "CD38 monoclonal antibody"),
+            (x[0], 500, "Loncastuximab tesirine treats relapsed lymphoma; trastuzumab deruxtecan treats non-squamous cancer."),
+        };
+        var table = await SingleTableAsync(TestPdf.Placed(pieces, []));
+
+        Assert.Equal(["Loncastuximab Tesirine", "CD19", "Relapsed or refractory DLBCL", "FDA, NMPA, EMA, Swissmedic", "[32]"], table.Rows[1]);
+        Assert.Equal("Unresectable or metastatic non-squamous NSCLC", table.Rows[2][2]);
+        Assert.Equal("Relapsed MM after an anti-CD38 monoclonal antibody", table.Rows[3][2]);
+    }
 }

@@ -14,7 +14,9 @@ namespace PharmaRag.Documents.Pdf;
 /// than rows are to each other (a table that sets rows apart) while other cells of the row end
 /// on the line above, and is not a lone number. A line starting a cell at its
 /// column's edge starts a new row. Words a narrow gutter leaves in one piece are split again
-/// where a word starts at a column's edge.
+/// where a word starts at a column's edge. A word broken by a hyphen at a cell's line end is
+/// re-joined when the document spells it whole elsewhere ("Loncastux-" + "imab"), and keeps
+/// its hyphen when the document writes it hyphenated.
 /// </summary>
 internal static class BorderlessTableDetector
 {
@@ -23,7 +25,7 @@ internal static class BorderlessTableDetector
     private const double HangingIndent = 1.6;
     private const double CentreTolerance = 0.4;
 
-    public static List<PdfTable> Detect(List<PdfLine> lines, double pageWidth, IReadOnlyList<Rule> horizontalRules, out List<PdfLine> remaining)
+    public static List<PdfTable> Detect(List<PdfLine> lines, double pageWidth, IReadOnlyList<Rule> horizontalRules, Vocabulary? vocabulary, out List<PdfLine> remaining)
     {
         var tables = new List<PdfTable>();
         var used = new HashSet<PdfLine>();
@@ -44,7 +46,7 @@ internal static class BorderlessTableDetector
                 first++;
             }
             var run = rows.GetRange(first, end - first + 1);
-            if (run.Count(r => r.Count > 1) >= 3 && Build(run, pageWidth, horizontalRules) is { } table)
+            if (run.Count(r => r.Count > 1) >= 3 && Build(run, pageWidth, horizontalRules, vocabulary) is { } table)
             {
                 tables.Add(table);
                 used.UnionWith(run.SelectMany(r => r));
@@ -104,7 +106,7 @@ internal static class BorderlessTableDetector
     private static bool Adjacent(List<PdfLine> above, List<PdfLine> below) =>
         above[0].Baseline - below[0].Baseline <= 2.4 * Math.Max(above.Max(l => l.Size), below.Max(l => l.Size));
 
-    private static PdfTable? Build(List<List<PdfLine>> run, double pageWidth, IReadOnlyList<Rule> horizontalRules)
+    private static PdfTable? Build(List<List<PdfLine>> run, double pageWidth, IReadOnlyList<Rule> horizontalRules, Vocabulary? vocabulary)
     {
         var multi = run.Where(r => r.Count > 1).ToList();
         var pieces = multi.SelectMany(r => r).ToList();
@@ -157,7 +159,7 @@ internal static class BorderlessTableDetector
         {
             return null;
         }
-        return Rows(run, edges, centred, horizontalRules);
+        return Rows(run, edges, centred, horizontalRules, vocabulary);
     }
 
     // The columns of a table whose cells are centred: pieces whose middles line up, each column
@@ -182,9 +184,8 @@ internal static class BorderlessTableDetector
         return edges.Count >= 2 ? (edges, lined.Sum(c => c.Count)) : null;
     }
 
-    private static PdfTable Rows(List<List<PdfLine>> run, List<double> columns, bool centred, IReadOnlyList<Rule> horizontalRules)
+    private static PdfTable Rows(List<List<PdfLine>> run, List<double> columns, bool centred, IReadOnlyList<Rule> horizontalRules, Vocabulary? vocabulary)
     {
-
         var lines = run.SelectMany(r => r).ToList();
         var box = Boxes.Union(lines.Select(l => l.Box));
         var size = lines.Select(l => l.Size).Order().ElementAt(lines.Count / 2);
@@ -221,7 +222,7 @@ internal static class BorderlessTableDetector
             {
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    grid[^1][c] = cells[c].Length == 0 ? grid[^1][c] : Hyphenation.JoinLines([grid[^1][c], cells[c]], null);
+                    grid[^1][c] = cells[c].Length == 0 ? grid[^1][c] : Hyphenation.JoinLines([grid[^1][c], cells[c]], vocabulary);
                 }
                 bold[^1] &= run[r].All(l => l.Bold);
                 continue;

@@ -20,6 +20,9 @@ internal static class ColumnGutter
     /// <summary>At least this many lines must agree on the gutter.</summary>
     private const int MinSupport = 5;
 
+    /// <summary>How far apart, in points, the starts of a column's lines may be and still share its margin.</summary>
+    private const double MarginTolerance = 2;
+
     private const int MaxGutters = 2;
 
     public static List<PdfLine> Split(List<PdfLine> lines)
@@ -52,29 +55,44 @@ internal static class ColumnGutter
         var bestSupport = 0;
         foreach (var x in candidates.Select(c => Math.Round(c)).Distinct())
         {
-            var support = 0;
-            var crossing = 0;
-            foreach (var line in lines)
+            var reaching = lines.Where(line => line.Box.Left < x && line.Box.Right > x).ToList();
+            var supporting = reaching.Where(line => SupportsAt(line, x)).ToList();
+            if (supporting.Count < MinSupport || supporting.Count <= bestSupport || !SecondColumnAligned(supporting, x))
             {
-                if (line.Box.Left >= x || line.Box.Right <= x)
-                {
-                    continue;
-                }
-                if (line.Words.Any(w => w.Box.Left < x && w.Box.Right > x))
-                {
-                    crossing++;
-                }
-                else if (SupportsAt(line, x))
-                {
-                    support++;
-                }
+                continue;
             }
-            if (support >= MinSupport && support >= 3 * crossing && support > bestSupport)
+            // Only lines among the columns count against them: a table or a full-width block of
+            // footnotes above or below two-column text does not make its gutter less of a gutter.
+            var top = supporting.Max(l => l.Baseline);
+            var bottom = supporting.Min(l => l.Baseline);
+            var crossing = reaching.Count(line => line.Baseline <= top && line.Baseline >= bottom
+                && line.Words.Any(w => w.Box.Left < x && w.Box.Right > x));
+            if (supporting.Count >= 3 * crossing)
             {
-                (best, bestSupport) = (x, support);
+                (best, bestSupport) = (x, supporting.Count);
             }
         }
         return best;
+    }
+
+    // The second column starts at one margin: at least MinSupport of the lines start their
+    // right-hand text within a couple of points of each other. Spaces that happen to line up in
+    // single-column text are followed by words starting anywhere.
+    private static bool SecondColumnAligned(List<PdfLine> supporting, double x)
+    {
+        var starts = supporting.Select(line => line.Words.First(w => w.Box.Left >= x).Box.Left).Order().ToArray();
+        for (int i = 0, j = 0; j < starts.Length; j++)
+        {
+            while (starts[j] - starts[i] > MarginTolerance)
+            {
+                i++;
+            }
+            if (j - i + 1 >= MinSupport)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsGutterGap(PdfLine line, int i) =>

@@ -6,7 +6,8 @@ namespace PharmaRag.Documents.Pdf;
 /// Joins the lines of a paragraph, repairing words broken at line ends. "treat-" + "ment" becomes
 /// "treatment" when the document spells it so elsewhere (or, lacking evidence, when both halves
 /// are lower-case letters); "once-" + "daily" stays "once-daily" when that is how the document
-/// writes it. Soft hyphens always join.
+/// writes it. A hyphen followed by "and" or "or" is suspended and keeps its space. Soft hyphens
+/// always join.
 /// </summary>
 internal static class Hyphenation
 {
@@ -26,7 +27,11 @@ internal static class Hyphenation
             {
                 if (Hyphens.Contains(text[^1]) && text.Length > 1 && char.IsLetter(text[^2]))
                 {
-                    if (Drop(text, line, vocabulary))
+                    if (text[^1] != '\u00AD' && Suspended(line))
+                    {
+                        text.Append(' '); // "CYP2C9- and CYP3A4-mediated": the hyphen waits for its word
+                    }
+                    else if (Drop(text, line, vocabulary))
                     {
                         text.Length--;
                     }
@@ -40,6 +45,10 @@ internal static class Hyphenation
         }
         return text.ToString();
     }
+
+    private static bool Suspended(string next) =>
+        next.StartsWith("and ", StringComparison.Ordinal) || next.StartsWith("or ", StringComparison.Ordinal)
+        || next is "and" or "or";
 
     private static bool Drop(StringBuilder text, string next, Vocabulary? vocabulary)
     {

@@ -33,7 +33,7 @@ internal static class PdfContentAssembler
         {
             lines = page.Lines; // a page of only header and footer still has text
         }
-        var tables = BorderlessTableDetector.Detect(lines, page.Width, page.HorizontalRules, out var remaining);
+        var tables = BorderlessTableDetector.Detect(lines, page.Width, page.HorizontalRules, vocabulary, out var remaining);
         var items = ParagraphBuilder.Build(remaining);
         foreach (var item in items.Where(EquationDetector.IsEquation))
         {

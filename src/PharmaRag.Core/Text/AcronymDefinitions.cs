@@ -8,9 +8,11 @@ namespace PharmaRag.Core.Text;
 /// question in full words also searches for the acronym, and one that uses the acronym also
 /// searches for the words it stands for, as the lay-term expansion (<see cref="LayTerms"/>) does.
 /// Definitions are found by the graph extractor's pattern (<see cref="PharmaLexicon.AcronymDefinition"/>):
-/// the words before the parenthesis whose initials spell the acronym.
+/// the words before the parenthesis whose initials spell the acronym; and in a list of abbreviations
+/// ("CRU = clinical research unit", a line or table row "CRU | clinical research unit"), where the
+/// whole long form's first and last words must begin with the acronym's first and last letters.
 /// </summary>
-public sealed class AcronymDefinitions
+public sealed partial class AcronymDefinitions
 {
     /// <summary>At most this many definitions are kept per document.</summary>
     public const int MaxDefinitions = 500;
@@ -40,9 +42,37 @@ public sealed class AcronymDefinitions
                     definitions._longForms[acronym] = longForm.ToLowerInvariant();
                 }
             }
+            // A list of abbreviations: "CRU = clinical research unit; ECG = electrocardiogram", or
+            // one per line or table row ("CRU   clinical research unit", "| CRU | clinical research unit |").
+            foreach (var m in ListedDefinition().Matches(text).Concat(GlossaryLine().Matches(text)))
+            {
+                var acronym = m.Groups["acronym"].Value;
+                var words = m.Groups["long"].Value.Trim();
+                if (definitions._longForms.Count >= MaxDefinitions || definitions._longForms.ContainsKey(acronym))
+                {
+                    continue;
+                }
+                // The whole long form, its initials spelling the acronym (first and last letters), in more than one word.
+                if (OfflinePharmaExtractor.LongForm(words, acronym) is { } longForm && longForm == words && longForm.Contains(' ', StringComparison.Ordinal))
+                {
+                    definitions._longForms[acronym] = longForm.ToLowerInvariant();
+                }
+            }
         }
         return definitions;
     }
+
+    // An acronym of at least two capitals ("CRU", "LDL-C", "HbA1c").
+    private const string Acronym = @"(?<acronym>(?=(?:[a-z0-9-]*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,9})";
+
+    // A long form: words of letters, up to the list's next separator.
+    private const string Long = @"(?<long>[A-Za-z][A-Za-z'’ -]{2,80}?)";
+
+    [GeneratedRegex(@"(?<![\w-])" + Acronym + @"[ \t]*[=:][ \t]*" + Long + @"[ \t]*(?=[;,.|\n]|$)")]
+    private static partial Regex ListedDefinition();
+
+    [GeneratedRegex(@"^(?:\|[ \t]*)?" + Acronym + @"(?:[ \t]*\|[ \t]*|[ \t]+)" + Long + @"[ \t]*\|?[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex GlossaryLine();
 
     /// <summary>
     /// The acronym of each long form <paramref name="question"/> spells out and the long form of

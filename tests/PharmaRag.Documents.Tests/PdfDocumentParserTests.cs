@@ -59,22 +59,6 @@ public sealed class PdfDocumentParserTests
     }
 
     [Fact]
-    public async Task Small_type_beside_a_larger_text_column_keeps_its_letters_in_order()
-    {
-        // A 7-point table every 8 points beside 9.5-point text every 12: two table lines often lie
-        // within a superscript's reach of one text line, and must not be folded into it.
-        string[] cells = ["Efflux pumps", "system", "Target escape", "antigen loss", "Tumor", "heterogeneity", "Hypoxia", "stroma"];
-        string[] sentences = ["Several approaches counteract", "resistance by disrupting", "the pump function and by", "designing new payloads."];
-        var pieces = cells.Select((c, i) => (56.0, 703.0 - 8 * i, 7.0, c))
-            .Concat(sentences.Select((t, i) => (300.0, 700.0 - 12 * i, 9.5, t)));
-
-        var parsed = await ParseAsync(TestPdf.Sized(pieces));
-
-        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
-        Assert.All(cells.Concat(sentences), piece => Assert.Contains(piece, text));
-    }
-
-    [Fact]
     public async Task A_page_without_text_is_reported_unreadable_not_silently_empty()
     {
         var parsed = await ParseAsync(TestPdf.Pages(["Only the first page has text."], []));

@@ -94,49 +94,11 @@ internal static class LineBuilder
                 .FirstOrDefault();
             if (host is { } j2)
             {
-                // Only the glyphs printed beside the host's own letters are its superscripts; small
-                // text elsewhere on the baseline (a table set in a smaller size beside a text column)
-                // stays a row of its own, or its letters would interleave with the host's.
-                var beside = Beside(small, rows[j2]);
-                rows[j2].AddRange(beside);
-                if (beside.Count == small.Count)
-                {
-                    rows.RemoveAt(i);
-                }
-                else
-                {
-                    small.RemoveAll(beside.Contains);
-                }
+                rows[j2].AddRange(small);
+                rows.RemoveAt(i);
             }
         }
         return rows;
-    }
-
-    // The glyphs of a small row in clusters (split at gaps wider than an em) that lie within an em
-    // of the host row's glyphs.
-    private static List<Glyph> Beside(List<Glyph> small, List<Glyph> host)
-    {
-        var em = host.Max(g => g.Size);
-        var beside = new List<Glyph>();
-        var cluster = new List<Glyph>();
-        foreach (var glyph in small.OrderBy(g => g.Box.Left).Append(null))
-        {
-            if (glyph is null || (cluster.Count > 0 && glyph.Box.Left - cluster[^1].Box.Right > em))
-            {
-                var from = cluster[0].Box.Left - em;
-                var to = cluster.Max(g => g.Box.Right) + em;
-                if (host.Any(g => g.Box.Right >= from && g.Box.Left <= to))
-                {
-                    beside.AddRange(cluster);
-                }
-                cluster = [];
-            }
-            if (glyph is not null)
-            {
-                cluster.Add(glyph);
-            }
-        }
-        return beside;
     }
 
     private static List<PdfWord> Words(List<Glyph> row, List<Rule> allVerticals)

@@ -175,24 +175,4 @@ public sealed class BorderlessTableTests
         Assert.Equal(["NCT03274492", "III", "Front-line", "pola-R-CHP vs. R-CHOP", "2-year: PFS: 76.7 vs. 70.2% (P = 0.02) OS: 88.7 vs. 88.6% (P = 0.75)", "[338]"], table.Rows[2]);
         Assert.Equal(["NCT04231877", "I", "-", "Pola-DA-EPCH-R", "Best ORR: 100%; CR: 76%", "[339]"], table.Rows[3]);
     }
-
-    [Fact]
-    public async Task Column_names_under_a_heading_spanning_the_value_columns_are_headers_not_a_data_row()
-    {
-        // "Patients Treated With" spans the three treatments over an empty label cell; the rows
-        // below give rates per 100 patient-years.
-        double[] x = [60, 200, 300, 420];
-        var pieces = new List<(double, double, string)>
-        {
-            (300, 700, "Patients Treated With"),
-            (x[0], 688, "Event"), (x[1], 688, "Warfarin"), (x[2], 688, "Dipyridamole/Aspirin"), (x[3], 688, "Pentoxifylline/Aspirin"),
-            (x[0], 676, "Thromboembolism"), (x[1], 676, "2.2/100 py"), (x[2], 676, "8.6/100 py"), (x[3], 676, "7.9/100 py"),
-            (x[0], 664, "Major Bleeding"), (x[1], 664, "2.5/100 py"), (x[2], 664, "0.0/100 py"), (x[3], 664, "0.9/100 py"),
-        };
-        var table = await SingleTableAsync(TestPdf.Placed(pieces, []));
-
-        Assert.Equal(2, table.HeaderRows);
-        Assert.Equal(["Event", "Warfarin", "Dipyridamole/Aspirin", "Pentoxifylline/Aspirin"], table.Rows[1]);
-        Assert.Equal(["Thromboembolism", "2.2/100 py", "8.6/100 py", "7.9/100 py"], table.Rows[2]);
-    }
 }

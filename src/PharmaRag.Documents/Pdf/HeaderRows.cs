@@ -4,8 +4,7 @@ namespace PharmaRag.Documents.Pdf;
 
 /// <summary>
 /// How many leading rows of a table are column headers: rows set in bold, or rows without numbers
-/// above a body whose rows mostly have numbers (or rates such as "2.2/100 py"); a heading that spans
-/// the value columns over an empty label cell does not end them. At least one when the table has a body.
+/// above a body whose rows mostly have numbers. At least one when the table has a body.
 /// </summary>
 internal static partial class HeaderRows
 {
@@ -15,24 +14,16 @@ internal static partial class HeaderRows
         {
             return 0;
         }
-        var numeric = rows.Select(r => r.Skip(1).Any(c => Numeric().IsMatch(c) || Rate().IsMatch(c))).ToArray();
+        var numeric = rows.Select(r => r.Skip(1).Any(c => Numeric().IsMatch(c))).ToArray();
         var bodyNumeric = numeric.Skip(1).Count(n => n) >= 0.5 * (rows.Length - 1);
         var count = 0;
         while (count < Math.Min(4, rows.Length - 1)
                && ((count < boldRows.Count && boldRows[count] && !boldRows.Skip(count + 1).All(b => b))
-                   || (bodyNumeric && !numeric[count] && count + 1 < rows.Length && Heads(rows[count]))))
+                   || (bodyNumeric && !numeric[count] && count + 1 < rows.Length && rows[count].Count(c => c.Length > 0) > 1)))
         {
             count++;
         }
         return Math.Max(count, 1);
-    }
-
-    // A row of several headings, or one heading over the value columns with the label column
-    // empty ("Patients Treated With" over the three treatments).
-    private static bool Heads(string[] row)
-    {
-        var filled = row.Count(c => c.Length > 0);
-        return filled > 1 || (filled == 1 && row.Length > 2 && row[0].Length == 0);
     }
 
     /// <summary>True when <paramref name="cell"/> is a number, a dose or a percentage.</summary>
@@ -40,8 +31,4 @@ internal static partial class HeaderRows
 
     [GeneratedRegex(@"^[\s<>≤≥~±+\-−–(]*\d[\d.,]*\s*(%|mg|mL|kg|h|hours?)?\)?(\s*\(.*\))?\s*$")]
     private static partial Regex Numeric();
-
-    // A rate or ratio cell: "2.2/100 py", "8.6/100 patient-years".
-    [GeneratedRegex(@"^\s*\d[\d.,]*\s*/\s*\d")]
-    private static partial Regex Rate();
 }

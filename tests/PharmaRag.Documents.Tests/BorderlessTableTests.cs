@@ -148,4 +148,31 @@ public sealed class BorderlessTableTests
         Assert.Equal("Unresectable or metastatic non-squamous NSCLC", table.Rows[2][2]);
         Assert.Equal("Relapsed MM after an anti-CD38 monoclonal antibody", table.Rows[3][2]);
     }
+
+    [Fact]
+    public async Task A_cell_listing_many_lines_flush_in_a_later_column_keeps_them_all_in_its_row()
+    {
+        // An outcomes column: each trial's results run over four or five lines of their own, each
+        // starting at the column's edge, while the other cells of the row hold one line.
+        double[] x = [56.7, 130, 170, 260, 430, 530];
+        var pieces = new List<(double, double, string)>
+        {
+            (x[0], 700, "Identifier"), (x[1], 700, "Phase"), (x[2], 700, "Setting"), (x[3], 700, "Trial design"), (x[4], 700, "Outcomes"), (x[5], 700, "Ref."),
+            (x[0], 690, "NCT01777152"), (x[1], 690, "III"), (x[2], 690, "Front-line"), (x[3], 690, "BV + CHP vs. CHOP"), (x[4], 690, "5-year:"), (x[5], 690, "[329]"),
+            (x[4], 680, "PFS: 51.4 vs. 43.0%"),
+            (x[4], 670, "OS: 70.1 vs. 61.0%"),
+            (x[0], 660, "NCT03274492"), (x[1], 660, "III"), (x[2], 660, "Front-line"), (x[3], 660, "pola-R-CHP vs. R-CHOP"), (x[4], 660, "2-year:"), (x[5], 660, "[338]"),
+            (x[4], 650, "PFS: 76.7 vs. 70.2%"),
+            (x[4], 640, "(P = 0.02)"),
+            (x[4], 630, "OS: 88.7 vs. 88.6%"),
+            (x[4], 620, "(P = 0.75)"),
+            (x[0], 610, "NCT04231877"), (x[1], 610, "I"), (x[2], 610, "-"), (x[3], 610, "Pola-DA-EPCH-R"), (x[4], 610, "Best ORR: 100%;"), (x[5], 610, "[339]"),
+            (x[4], 600, "CR: 76%"),
+        };
+        var table = await SingleTableAsync(TestPdf.Placed(pieces, []));
+
+        Assert.Equal(4, table.Rows.Count);
+        Assert.Equal(["NCT03274492", "III", "Front-line", "pola-R-CHP vs. R-CHOP", "2-year: PFS: 76.7 vs. 70.2% (P = 0.02) OS: 88.7 vs. 88.6% (P = 0.75)", "[338]"], table.Rows[2]);
+        Assert.Equal(["NCT04231877", "I", "-", "Pola-DA-EPCH-R", "Best ORR: 100%; CR: 76%", "[339]"], table.Rows[3]);
+    }
 }

@@ -24,6 +24,7 @@ internal static class BorderlessTableDetector
     private const double EdgeTolerance = 2;
     private const double HangingIndent = 1.6;
     private const double CentreTolerance = 0.4;
+    private const int MinGridCells = 3;
 
     public static List<PdfTable> Detect(List<PdfLine> lines, double pageWidth, IReadOnlyList<Rule> horizontalRules, Vocabulary? vocabulary, out List<PdfLine> remaining)
     {
@@ -59,7 +60,8 @@ internal static class BorderlessTableDetector
 
     // The run goes on to the next row when that row has several pieces, or when a row of several
     // pieces follows one line of one piece, or two short ones (a cell wrapping over lines of its
-    // own), or when it is one short line of a wrapped cell indented inside its column.
+    // own), or when it is one short line of a wrapped cell indented inside its column or starting
+    // at the edge of a later cell of the row above.
     private static bool Continues(List<List<PdfLine>> rows, int end, double pageWidth)
     {
         bool Short(int r) => rows[r].Count == 1 && rows[r][0].Box.Width() <= 0.3 * pageWidth;
@@ -70,7 +72,21 @@ internal static class BorderlessTableDetector
         return rows[end + 1].Count > 1
             || (end + 2 < rows.Count && rows[end + 2].Count > 1)
             || (end + 3 < rows.Count && rows[end + 3].Count > 1 && Short(end + 1) && Short(end + 2))
-            || (Short(end + 1) && IndentedWrap(rows, end + 1));
+            || (Short(end + 1) && IndentedWrap(rows, end + 1))
+            || (rows[end + 1].Count == 1 && UnderLaterCell(rows, end + 1));
+    }
+
+    // A one-piece line starting where a cell other than the first starts in the last row of
+    // three pieces or more above it: one more line of a cell that wraps over many lines (an outcomes
+    // column listing "PFS: …", "(P = …)", "OS: …" under one trial). Text after a table starts at
+    // its left edge, under the first column, so it is never taken for one. Only a row of at least
+    // three cells counts: label-and-value pairs (a title page's "Protocol Title:" beside the title)
+    // are not a grid, and the lines after them are prose more often than a wrapped value.
+    private static bool UnderLaterCell(List<List<PdfLine>> rows, int r)
+    {
+        var cells = rows.Take(r).LastOrDefault(row => row.Count >= MinGridCells);
+        var left = rows[r][0].Box.Left;
+        return cells is not null && cells.Skip(1).Any(c => Math.Abs(left - c.Box.Left) <= EdgeTolerance);
     }
 
     // A one-piece line indented a little inside a cell of the last row of several pieces above it:

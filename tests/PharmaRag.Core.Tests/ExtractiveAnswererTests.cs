@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Retrieval;
+using PharmaRag.Core.Text;
 
 namespace PharmaRag.Core.Tests;
 
@@ -651,5 +652,30 @@ public sealed class ExtractiveAnswererTests
         Assert.StartsWith("Dosage Formulation — ", answer);
         Assert.Contains("Dry powder", answer);
         Assert.Equal(32, citations[0].Page);
+    }
+
+    [Fact]
+    public void An_abbreviation_spelled_out_states_nothing_and_a_question_about_joining_is_answered_by_the_criterion()
+    {
+        var abbreviations = DocHit("b", "zx700-protocol.pdf", 370,
+            "10.12 Appendix 12: Abbreviations\n| Abbreviation | Term |\n| --- | --- |\n| NSAID | Nonsteroidal anti-inflammatory drug |\n| PK | Pharmacokinetics |",
+            "10.12 Appendix 12: Abbreviations", page: 84);
+        var concomitant = DocHit("b", "zx700-protocol.pdf", 166,
+            "Should analgesics be needed during the study, use of paracetamol is recommended.",
+            "6.5 Concomitant Therapy", page: 35);
+        var criteria = DocHit("b", "zx700-protocol.pdf", 151,
+            "Prior/Concomitant Therapy\n12. Planned use of full dose anticoagulation therapy during study conduct\n"
+            + "13. Anticipated need for chronic (more than 4 weeks) therapy with NSAIDs",
+            "Prior/Concomitant Therapy", page: 31);
+
+        var (answer, citations) = Answerer.Answer("Can a patient who needs nonsteroidal anti-inflammatory drugs for pain join the study?",
+            [abbreviations, concomitant, criteria]);
+
+        // Before, the glossary row (every question word but "pain") and the recommendation were quoted first.
+        Assert.DoesNotContain("Nonsteroidal anti-inflammatory drug.", answer);
+        Assert.StartsWith("Prior/Concomitant Therapy: Anticipated need for chronic (more than 4 weeks) therapy with NSAIDs", answer);
+        Assert.Equal(31, citations[0].Page);
+        Assert.True(AcronymDefinitions.IsAbbreviationEntry("Abbreviations: CRU = clinical research unit; ECG = electrocardiogram; PK = pharmacokinetics."));
+        Assert.False(AcronymDefinitions.IsAbbreviationEntry("| Dosage Levels | 3 mg glucagon | 1 mg glucagon |"));
     }
 }

@@ -312,6 +312,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         Candidate c, QuestionFocus focus, HashSet<string> naming, HashSet<string> identity, Dictionary<string, double> weight, double maxWeight)
     {
         var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
+        if (!focus.AsksMeaning && AcronymDefinitions.IsAbbreviationEntry(c.Text))
+        {
+            // "| NSAID | Nonsteroidal anti-inflammatory drug |" and "Abbreviations: CRU = clinical
+            // research unit; ..." hold the question's words (and the acronyms its words add) and
+            // state nothing, unless the question asks what an abbreviation stands for.
+            return 0;
+        }
         var (text, read, headings) = Read(c);
         var terms = WithWordForms(read, content);
         // A sentence giving the asked quantity ("Adults aged 18 to 75 years with ... syndrome") states
@@ -333,9 +340,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             // "What is the usual daily dose range?": "750-1750 mg/day".
             score *= RangeBonus;
         }
-        if (!c.IsRow && focus.Negates is null && Recommendation().IsMatch(c.Text))
+        if (!c.IsRow && focus.Negates is null && !focus.AsksEligibility && Recommendation().IsMatch(c.Text))
         {
-            // "Should it be used in ...?" asks for the recommendation ("Avoid ciprofloxacin in patients with ...").
+            // "Should it be used in ...?" asks for the recommendation ("Avoid ciprofloxacin in patients with ...");
+            // "Can a patient who ... join?" asks for a criterion, not for what is recommended during the study.
             score *= RecommendationBonus;
         }
         if (!c.IsRow && focus.AsksEligibility && IsNumberedItem(c))

@@ -17,6 +17,9 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>The stemmed words the question itself says (<see cref="Terms"/> also holds the clinical words its lay words add).</summary>
     public IReadOnlySet<string> Said { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>True when the question asks what an abbreviation stands for or a term means.</summary>
+    public bool AsksMeaning { get; init; }
+
     /// <summary>True when the question asks for a range ("the usual dose range", "between which ages").</summary>
     public bool WantsRange { get; init; }
 
@@ -68,6 +71,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             Units = wantsNumber && !WhichDay().IsMatch(lower) ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),
+            AsksMeaning = MeaningCue().IsMatch(lower),
             Criterion = (InclusionCue().IsMatch(lower), ExclusionCue().IsMatch(lower)) switch
             {
                 (true, false) => CriterionSide.Inclusion,
@@ -172,6 +176,9 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
 
     [GeneratedRegex(@"\b(join|joins|joining|take part|participate|enrol|enroll|enrolled|be randomi[sz]ed)\b")]
     private static partial Regex JoinCue();
+
+    [GeneratedRegex(@"\b(stands? for|abbreviat\w*|acronym|mean|means|meaning|defined|definition|spelled out)\b")]
+    private static partial Regex MeaningCue();
 
     [GeneratedRegex(@"\b(range|ranges|between (which|what))\b")]
     private static partial Regex RangeCue();

@@ -62,6 +62,29 @@ public sealed partial class AcronymDefinitions
         return definitions;
     }
 
+    /// <summary>A sentence with at least this many "ACR = words" pairs is a list of abbreviations.</summary>
+    public const int MinListedPairs = 3;
+
+    /// <summary>
+    /// True when <paramref name="text"/> only spells out abbreviations: a table row "| NSAID |
+    /// Nonsteroidal anti-inflammatory drug |" (an acronym, then words starting with its first
+    /// letter), or a sentence listing several ("Abbreviations: CRU = clinical research unit; ECG = ...").
+    /// </summary>
+    public static bool IsAbbreviationEntry(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('|'))
+        {
+            var cells = trimmed.Trim('|').Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
+            return cells.Length == 2 && AcronymCell().IsMatch(cells[0]) && !cells[1].Any(char.IsDigit)
+                && char.ToLowerInvariant(cells[1][0]) == char.ToLowerInvariant(cells[0][0]);
+        }
+        return ListedDefinition().Count(trimmed) >= MinListedPairs;
+    }
+
+    [GeneratedRegex("^" + Acronym + "$")]
+    private static partial Regex AcronymCell();
+
     // An acronym of at least two capitals ("CRU", "LDL-C", "HbA1c").
     private const string Acronym = @"(?<acronym>(?=(?:[a-z0-9-]*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,9})";
 

@@ -66,8 +66,8 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         var wantsNumber = NumberCue().IsMatch(lower);
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
-            // "On which day is the dose raised to 30 mg/day?" asks for a day, not a dose.
             Said = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal),
+            // "On which day is the dose raised to 30 mg/day?" asks for a day, not a dose.
             Units = wantsNumber && !WhichDay().IsMatch(lower) ? UnitsOf(lower) : new HashSet<string>(StringComparer.Ordinal),
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),

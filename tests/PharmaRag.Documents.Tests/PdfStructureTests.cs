@@ -114,4 +114,38 @@ public sealed class PdfStructureTests
         Assert.Equal(["Dose", "Predicted activity", "Predicted activity", "Predicted activity", "Predicted increase", "Predicted increase"], table.Rows[0]);
         Assert.Equal(doses[1..], table.Rows.Skip(1));
     }
+
+    [Fact]
+    public async Task A_caption_printed_at_the_foot_of_a_page_goes_with_the_table_that_starts_the_next_page()
+    {
+        string[][] rows =
+        [
+            ["Measure", "Placebo (N = 12)", "20 mg (N = 13)"],
+            ["TG", "-12.4", "-38.7"],
+            ["HDL-C", "3.8", "11.0"],
+        ];
+        var pdf = TestPdf.CaptionAtPageFoot(
+            ["The response in patients with isolated hypertriglyceridemia is shown in the table below."],
+            "Table 10: Combined Patients with Isolated Elevated TG: Median Percentage Change From Baseline",
+            rows);
+
+        var parsed = await ParseAsync(pdf);
+
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table);
+        Assert.Equal(2, table.Page);
+        Assert.Equal("Table 10: Combined Patients with Isolated Elevated TG: Median Percentage Change From Baseline", table.Table!.Caption);
+        Assert.Equal(rows, table.Table.Rows);
+        Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Table 10"));
+        Assert.Contains(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("isolated hypertriglyceridemia"));
+    }
+
+    [Fact]
+    public async Task A_caption_numbered_the_protocol_way_is_the_table_caption()
+    {
+        var parsed = await ParseAsync(TestPdf.RuledTable("Table LZZT.1. Laboratory Tests Performed at Admission (Visit 1)", AdverseReactions, "* Percentages are of patients treated."));
+
+        var block = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table);
+        Assert.Equal("Table LZZT.1. Laboratory Tests Performed at Admission (Visit 1)", block.Table!.Caption);
+        Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("LZZT.1"));
+    }
 }

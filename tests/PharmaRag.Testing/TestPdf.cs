@@ -335,4 +335,22 @@ public static class TestPdf
             }
         }
     }
+
+    /// <summary>
+    /// A page of body lines whose last line, at the foot of the page, is a table's caption, and a
+    /// second page that starts with the ruled table: the caption and its table printed on two pages.
+    /// </summary>
+    public static byte[] CaptionAtPageFoot(string[] bodyLines, string caption, string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var first = builder.AddPage(PageSize.A4);
+        for (var i = 0; i < bodyLines.Length; i++)
+        {
+            first.AddText(bodyLines[i], 10, new PdfPoint(Left, Top - i * LineHeight), font);
+        }
+        first.AddText(caption, 10, new PdfPoint(Left, 60), font);
+        DrawTable(builder.AddPage(PageSize.A4), font, rows, Top);
+        return builder.Build();
+    }
 }

@@ -65,7 +65,8 @@ internal static partial class CaptionLinker
     /// <summary>True when <paramref name="text"/> starts like a table's caption ("Table 3 ...").</summary>
     public static bool IsTableCaption(string text) => TableCaption().IsMatch(text);
 
-    [GeneratedRegex(@"^Table\s+[A-Z]?\d+", RegexOptions.IgnoreCase)]
+    // "Table 3", "Table A1", and a protocol's own numbering ("Table LZZT.1.", "Table IGBJ.2.").
+    [GeneratedRegex(@"^Table\s+(?:[A-Z]?\d+|[A-Z]{2,6}[.-]\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex TableCaption();
 
     [GeneratedRegex(@"^(Figure|Fig\.?)\s*[A-Z]?\d+", RegexOptions.IgnoreCase)]

@@ -20,6 +20,7 @@ internal static class PdfContentAssembler
         }
 
         var ordered = pages.Select(page => LayOut(page, vocabulary)).ToList();
+        PageEndCaptions.Attach(ordered, vocabulary);
         TableStitcher.Stitch(ordered);
         var all = ordered.SelectMany(p => p).ToList();
         SectionTracker.Assign(all, vocabulary);

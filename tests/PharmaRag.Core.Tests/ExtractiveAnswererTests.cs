@@ -678,4 +678,20 @@ public sealed class ExtractiveAnswererTests
         Assert.True(AcronymDefinitions.IsAbbreviationEntry("Abbreviations: CRU = clinical research unit; ECG = electrocardiogram; PK = pharmacokinetics."));
         Assert.False(AcronymDefinitions.IsAbbreviationEntry("| Dosage Levels | 3 mg glucagon | 1 mg glucagon |"));
     }
+
+    [Fact]
+    public void A_forgotten_tablet_is_answered_by_the_missed_dose_sentence_not_by_the_one_repeating_the_patient_s_words()
+    {
+        // "forgot ... take ... tablet": the administration sentence repeats two of the patient's
+        // words and says nothing of a missed dose; the label's answer shares only "take" with them.
+        var administration = DocHit("z", "zorvatide.pdf", 1, "Take one zorvatide tablet each morning with a glass of water. Each tablet contains 10 mg of zorvatide.",
+            "2.1 Administration", page: 2);
+        var missed = DocHit("z", "zorvatide.pdf", 4, "If a dose of zorvatide is missed, take it as soon as possible on the same day.",
+            "2.6 Missed Dose", page: 5);
+
+        var (answer, citations) = Answerer.Answer("I forgot to take my zorvatide tablet. What should I do?", [administration, missed]);
+
+        Assert.StartsWith("If a dose of zorvatide is missed, take it as soon as possible on the same day.", answer);
+        Assert.Equal(5, citations[0].Page);
+    }
 }

@@ -14,6 +14,11 @@ public sealed class LayTermsTests
     [InlineData("Can patients who need anti-inflammatory pain medicines join?", "nsaid")]
     [InlineData("Is high blood pressure a reason not to enter?", "hypertension")]
     [InlineData("How often did itching occur?", "pruritus")]
+    [InlineData("What if I forgot to take a tablet?", "missed")]
+    [InlineData("Which conditions rule out enrolment?", "exclusion")]
+    [InlineData("Who should not be given the drug?", "contraindicated")]
+    [InlineData("Why not give it to someone with mono?", "mononucleosis")]
+    [InlineData("When is the dose stepped up?", "titration")]
     public void Everyday_words_of_a_question_add_the_clinical_words_of_protocols_and_labels(string question, string clinical)
     {
         Assert.Contains(clinical, LayTerms.For(question));

@@ -134,6 +134,20 @@ public static class LayTerms
         ["to enter"] = "inclusion criteria entry",
         ["eligible"] = "inclusion criteria",
         ["be excluded"] = "exclusion criteria",
+        ["rule out"] = "exclusion excluded",
+        ["rules out"] = "exclusion excluded",
+        ["not be given"] = "contraindicated contraindications",
+        // Everyday verbs for what labels and protocols say in their own words: a forgotten tablet
+        // is a missed dose, stepping up a dose is titrating it.
+        ["forgot"] = "missed",
+        ["forget"] = "missed",
+        ["forgets"] = "missed",
+        ["forgotten"] = "missed",
+        ["skipped"] = "missed",
+        ["step up"] = "titration titrated",
+        ["stepped up"] = "titration titrated",
+        ["mono"] = "mononucleosis",
+        ["glandular fever"] = "mononucleosis",
     };
 
     /// <summary>The clinical words for the lay words and phrases of <paramref name="question"/>, not already in it.</summary>

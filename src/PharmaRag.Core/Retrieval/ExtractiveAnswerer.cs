@@ -401,7 +401,8 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static IEnumerable<string> LabelTerms(Candidate row)
     {
         var label = TableRowStatement.Cells(row.Text)[0];
-        return TermAnalyzer.Terms(label.Length == 0 ? row.Table?.LabelOf(row.Offset) ?? "" : label);
+        label = label.Length == 0 ? row.Table?.LabelOf(row.Offset) ?? "" : label;
+        return TermAnalyzer.Terms(label).Concat(TableLayout.LabelInitials(label));
     }
 
     // What a candidate says, read as its reader reads it: a list item with the words of the line
@@ -415,7 +416,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             var label = cells[0].Length == 0 ? table.LabelOf(c.Offset) : null;
             var text = label is null ? c.Text : $"| {label} | {string.Join(" | ", cells.Skip(1))} |";
             // A row is read under its table's title, which names what the table is about (the study, the measure).
-            var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption}")).ToHashSet(StringComparer.Ordinal);
+            var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption}")).Concat(TableLayout.LabelInitials(label ?? cells[0])).ToHashSet(StringComparer.Ordinal);
             // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for.
             var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).SelectMany(col => TermAnalyzer.Terms(table.Heading(col))).ToHashSet(StringComparer.Ordinal);
             return (text, terms, headings);

@@ -176,10 +176,29 @@ public sealed partial class TableLayout
 
     // A second header line has no value, and either no label (it heads the value columns only) or
     // a bracketed number such as an arm's size "(N=607)" or "[95% Confidence Interval]".
-    // A row whose only digits are a reference ("[35]") is data.
+    // A row whose only digits are a reference ("[35]") is data, and so is a row whose cells are
+    // sentences ("Regular monitoring ... (Section 6.6)"): headings are short.
     private static bool LooksLikeHeader(string[] cells) =>
         !HasValue(cells)
+        && cells.All(c => Word().Count(c) <= MaxHeadingWords)
         && (cells.Length > 0 && cells[0].Length == 0 || cells.Skip(1).Any(c => Citation().Replace(c, "").Any(char.IsDigit)));
+
+    /// <summary>
+    /// The initials of a row label of several words, as the question may abbreviate it: "INR" for
+    /// "International Normalized Ratio", "BMI" for "Body mass index" (lower case, as terms are);
+    /// nothing for a label of one word.
+    /// </summary>
+    public static IEnumerable<string> LabelInitials(string label)
+    {
+        var words = Word().Matches(label).Select(m => m.Value).Where(w => char.IsLetter(w[0]) && !Joining.Contains(w)).ToArray();
+        if (words.Length is < 2 or > 6 || words.Any(w => w.All(char.IsUpper) && w.Length > 1))
+        {
+            yield break;
+        }
+        yield return string.Concat(words.Select(w => char.ToLowerInvariant(w[0])));
+    }
+
+    private static readonly HashSet<string> Joining = new(["of", "and", "the", "in", "for", "to", "with", "or", "by", "at", "on", "a", "an"], StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\[[\d,\s–-]+\]")]
     private static partial Regex Citation();

@@ -65,14 +65,21 @@ public static class TableRowStatement
         // columns of "Atorvastatin 10 mg | Atorvastatin 80 mg | HR (95% CI)", so "the hazard ratio with
         // 80 mg versus 10 mg" asks for the hazard ratio column.
         var values = Enumerable.Range(1, cells.Length - 1).Where(c => cells[c].Length > 0).ToArray();
-        var telling = focus.Where(t => 2 * values.Count(c => columnTerms[c].Contains(t)) <= values.Length).ToHashSet(StringComparer.Ordinal);
-        var overlap = Enumerable.Range(0, cells.Length).Select(c => c == 0 || cells[c].Length == 0 ? 0 : columnTerms[c].Count(telling.Contains)).ToArray();
+        var telling = focus.Where(t => 2 * values.Count(c => Names(columnTerms[c], t)) <= values.Length).ToHashSet(StringComparer.Ordinal);
+        var overlap = Enumerable.Range(0, cells.Length).Select(c => c == 0 || cells[c].Length == 0 ? 0 : telling.Count(t => Names(columnTerms[c], t))).ToArray();
         var most = overlap.Max();
         var asked = most == 0 ? [] : Enumerable.Range(1, cells.Length - 1).Where(c => overlap[c] == most).ToArray();
         var shown = asked.Length > 0 ? asked : Enumerable.Range(1, cells.Length - 1).Where(c => cells[c].Length > 0).ToArray();
         var parts = shown.Select(c => heading(c) is { Length: > 0 } h ? $"{h}: {cells[c]}" : cells[c]);
         return $"{label} — {string.Join("; ", parts)}";
     }
+
+    // A heading names the asked word in another form, as a sentence does (one word begins the
+    // other): "how is the risk mitigated" names the "Mitigation Strategy" column.
+    private static bool Names(HashSet<string> heading, string asked) =>
+        heading.Contains(asked)
+        || asked.Length >= ExtractiveAnswerer.MinSharedStem && heading.Any(h => h.Length >= ExtractiveAnswerer.MinSharedStem
+            && (h.StartsWith(asked, StringComparison.Ordinal) || asked.StartsWith(h, StringComparison.Ordinal)));
 
     private static string Heading(IReadOnlyList<string[]> headers, int column) =>
         string.Join(' ', headers.Select(h => column < h.Length ? h[column] : "").Where(h => h.Length > 0));

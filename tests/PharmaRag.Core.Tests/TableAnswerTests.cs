@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Retrieval;
+
+namespace PharmaRag.Core.Tests;
+
+/// <summary>Table lookups: the answer reads the cell of the row and the column the question names.</summary>
+public sealed class TableAnswerTests
+{
+    private static readonly ExtractiveAnswerer Answerer = new(Options.Create(new RetrievalOptions { AnswerSentences = 2 }));
+
+    private static SearchHit Hit(string document, string file, int ordinal, string text, string section, int page) => new(new Chunk
+    {
+        Id = $"{document}-{ordinal}", DocumentId = document, Ordinal = ordinal, Text = text, Tokens = 10,
+        PageSpans = [new PageSpan(0, page)], Section = section,
+    }, file, 1);
+
+    [Fact]
+    public void A_row_the_question_names_by_its_initials_is_read()
+    {
+        var table = Hit("b", "stroke-protocol.pdf", 40,
+            "Table 10–3 Grading of severity of liver disease\n"
+            + "| Factor | +1 | +2 | +3 |\n| --- | --- | --- | --- |\n"
+            + "| Bilirubin (mg/dL) | < 2 | 2 – 3 | > 3 |\n"
+            + "| Albumin (g/dL) | > 3.5 | 2.8 – 3.5 | < 2.8 |\n"
+            + "| International Normalized Ratio | < 1.7 | 1.7 – 2.3 | > 2.3 |\n"
+            + "| Ascites | None | Mild | Moderate / Severe |",
+            "Appendix 6: Calculating the Child-Pugh Score", page: 75);
+
+        var (answer, citations) = Answerer.Answer("For the Child-Pugh grading, what INR range scores +2 points?", [table]);
+
+        // "INR" is no word of the row "International Normalized Ratio": the rows of bilirubin and
+        // albumin, whose +2 cells hold numbers too, were quoted instead.
+        Assert.StartsWith("International Normalized Ratio — ", answer);
+        Assert.Contains("1.7 – 2.3", answer);
+        Assert.Equal(75, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_row_whose_cells_are_sentences_with_a_section_number_is_data_not_a_second_header()
+    {
+        var table = Hit("w", "copper-protocol.pdf", 12,
+            "Table 3:\n"
+            + "| Potential Risk of Clinical Significance | Summary of Data/Rationale for Risk | Mitigation Strategy |\n"
+            + "| Study drug |  |  |\n| --- | --- | --- |\n"
+            + "| Neurological dysfunction | Neurological worsening may occur due to copper mobilization. | Regular monitoring for neurologic adverse events. Dose modification or discontinuation (Section 6.6). |\n"
+            + "| Study Procedures |  |  |\n"
+            + "| Risks associated with the study procedures | Participants will undergo repeated blood draws. | A catheter should be flushed a minimum of every 8 hours. |",
+            "INTRODUCTION > Potential Risks and Mitigation Strategy", page: 21);
+
+        var (answer, _) = Answerer.Answer("In the copper study, how is the risk of neurological dysfunction mitigated?", [table]);
+
+        // The first row's cells hold a bracketed number ("(Section 6.6)") and no value, as an arm's
+        // size "(N=607)" does under a heading: it was read as a second header line, and the answer
+        // quoted the blood-draw row under the neurological row's sentences as headings. "Mitigated"
+        // names the "Mitigation Strategy" column as "risk" names the one before it.
+        Assert.StartsWith("Neurological dysfunction — ", answer);
+        Assert.Contains("Mitigation Strategy: Regular monitoring for neurologic adverse events.", answer);
+        Assert.DoesNotContain("blood draws", answer);
+    }
+}

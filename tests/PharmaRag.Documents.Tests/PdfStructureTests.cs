@@ -148,4 +148,38 @@ public sealed class PdfStructureTests
         Assert.Equal("Table LZZT.1. Laboratory Tests Performed at Admission (Visit 1)", block.Table!.Caption);
         Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("LZZT.1"));
     }
+
+    [Fact]
+    public async Task A_table_printed_one_cell_per_line_under_its_caption_is_read_as_rows_of_cells()
+    {
+        var pdf = TestPdf.Pages(
+        [
+            "Table 12: Cmax and AUC Following Administration of Single Doses of Tablets to",
+            "Healthy Subjects",
+            "Dose (mg)", "Cmax (mcg/mL)", "AUC (mcg.hr/mL)",
+            "250", "1.2", "4.8",
+            "500", "2.4", "11.6",
+            "1000", "5.4", "30.8",
+            "Maximum serum concentrations are attained 1 to 2 hours after oral dosing in most subjects.",
+        ]);
+        var list = TestPdf.Pages(
+        [
+            "Table 8: Medically Important Adverse Reactions That Occurred in less than 1% of Patients",
+            "System Organ Class", "Adverse Reactions", "Body as a Whole", "Headache", "Abdominal Pain", "Cardiovascular", "Syncope",
+        ]);
+
+        var parsed = await ParseAsync(pdf);
+        var listed = await ParseAsync(list);
+
+        // Every cell on a baseline of its own: the rows were one paragraph of numbers
+        // ("Dose (mg) Cmax (mcg/mL) AUC (mcg.hr/mL) 250 1.2 4.8 500 ..."), the value of a dose
+        // and a measure nowhere side by side.
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table);
+        Assert.Equal([["Dose (mg)", "Cmax (mcg/mL)", "AUC (mcg.hr/mL)"], ["250", "1.2", "4.8"], ["500", "2.4", "11.6"], ["1000", "5.4", "30.8"]], table.Table!.Rows);
+        Assert.Equal(1, table.Table.HeaderRows);
+        Assert.Equal("Table 12: Cmax and AUC Following Administration of Single Doses of Tablets to Healthy Subjects", table.Table.Caption);
+        Assert.Contains(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Maximum serum concentrations"));
+        // A list of words under a caption has no values: it stays text.
+        Assert.DoesNotContain(listed.Blocks, b => b.Kind == BlockKind.Table);
+    }
 }

@@ -35,6 +35,7 @@ internal static class PdfContentAssembler
             lines = page.Lines; // a page of only header and footer still has text
         }
         var tables = BorderlessTableDetector.Detect(lines, page.Width, page.HorizontalRules, vocabulary, out var remaining);
+        tables.AddRange(StackedCellTableDetector.Detect(remaining, out remaining));
         var items = ParagraphBuilder.Build(remaining);
         foreach (var item in items.Where(EquationDetector.IsEquation))
         {

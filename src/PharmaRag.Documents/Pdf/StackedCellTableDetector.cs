@@ -8,8 +8,8 @@ namespace PharmaRag.Documents.Pdf;
 /// (no two cells share a baseline, so no geometry shows the columns): "Dose (mg)", "Cmax (mcg/mL)",
 /// "AUC (mcg•hr/mL)", then "250", "1.2", "4.8", "500", ... The lines are read as rows of
 /// <c>k</c> cells, a label and <c>k - 1</c> values, under a header of <c>k</c> cells (a unit in
-/// brackets on its own line belongs to the heading above it); the <c>k</c> that reads the most
-/// rows wins. Lines that do not fit stay text.
+/// brackets on its own line belongs to the heading above it); the reading that takes the most
+/// lines wins (the most columns on a tie). Lines that do not fit stay text.
 /// </summary>
 internal static partial class StackedCellTableDetector
 {

@@ -70,7 +70,7 @@ public sealed class TableAnswerTests
             + "| MET amplification | EGFR-TKI + MET-TKI | Osimertinib + Savolitinib |\n"
             + "| Squamous cell transformation | Chemotherapy | Paclitaxel + Bevacizumab |\n"
             + "| SCLC transformation | EP + PD-L1 | Etoposide + platinum + Atezolizumab |\n"
-            + "Abbreviations in this table: EP = etoposide plus platinum; SCLC = small cell lung cancer",
+            + "Abbreviations spelled out: EP = etoposide plus platinum; SCLC = small cell lung cancer",
             "6 Resistance management", page: 14);
 
         var (answer, _) = Answerer.Answer("When the tumour turns into small cell lung cancer, which agents does the table list?", [table]);
@@ -78,6 +78,6 @@ public sealed class TableAnswerTests
         // "SCLC" is no word of the question: the squamous cell row, sharing "cell", was quoted.
         Assert.StartsWith("SCLC transformation — ", answer);
         Assert.Contains("Etoposide + platinum + Atezolizumab", answer);
-        Assert.DoesNotContain("Abbreviations in this table", answer);
+        Assert.DoesNotContain("Abbreviations spelled out", answer);
     }
 }

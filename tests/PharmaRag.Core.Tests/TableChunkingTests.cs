@@ -98,8 +98,9 @@ public sealed class TableChunkingTests
         // The row is in the table's first chunk; only the last one holds the footnote.
         var row = Assert.Single(chunks, c => c.Text.Contains("| SCLC transformation |"));
         Assert.DoesNotContain("SCLC, small cell lung cancer", row.Text);
-        Assert.EndsWith("\nAbbreviations in this table: EP = etoposide plus platinum chemotherapy; PD-L1 = programmed death-ligand 1; SCLC = small cell lung cancer", row.Text);
-        Assert.DoesNotContain(chunks, c => c.Text.Contains("| Mechanism 20 |") && c.Text.Contains("Abbreviations in this table"));
+        // The row's label is spelled out; its values ("EP + PD-L1") are what a question asks for.
+        Assert.EndsWith("\nAbbreviations spelled out: SCLC = small cell lung cancer", row.Text);
+        Assert.DoesNotContain(chunks, c => c.Text.Contains("| Mechanism 20 |") && c.Text.Contains("Abbreviations spelled out"));
         // A question in the long words finds the row that prints only the abbreviation.
         // (The table's last chunk, holding the footnote itself, may come first; the background text does not.)
         var hits = DocumentTermIndex.Build(chunks).Search(DocumentTermIndex.Terms("which agents when a tumour turns into small cell lung cancer"), new HashSet<string>(), 10)

@@ -46,8 +46,7 @@ public static partial class AbbreviationList
     }
 
     private static IEnumerable<string> Pieces(string text) =>
-        Lead().Replace(Space().Replace(text, " ").Trim(), "")
-            .Split(';')
+        Separator().Split(Lead().Replace(Space().Replace(text, " ").Trim(), ""))
             .Select(p => p.Trim().TrimEnd('.').Trim())
             .Where(p => p.Length > 0);
 
@@ -73,6 +72,11 @@ public static partial class AbbreviationList
     // "Abbreviations:", "Abbreviation used:", "Key:" before the first definition.
     [GeneratedRegex(@"^(Abbreviations?(\s+used)?|Key)\s*[:.]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Lead();
+
+    // Definitions end at a semicolon, or at a comma when the next one is written with "=" or ":"
+    // ("BP = blood pressure, CRF = case report form"); "CHP, cyclophosphamide, doxorubicin" is one.
+    [GeneratedRegex(@";|,\s+(?=[^\s,;:=]{1,16}\s?[=:]\s)")]
+    private static partial Regex Separator();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();

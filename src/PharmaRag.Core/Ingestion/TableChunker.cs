@@ -8,13 +8,16 @@ namespace PharmaRag.Core.Ingestion;
 /// rows, so a row retrieved alone still says what its numbers mean; the footnotes go with the
 /// last chunk. A row longer than the budget becomes a chunk of its own rather than being cut.
 /// The abbreviations a footnote spells out ("SCLC, small cell lung cancer") are also spelled out
-/// in every other chunk that uses them, on a last line starting with <see cref="GlossaryLead"/>,
-/// so that a question in the long words finds the row that only prints the abbreviation.
+/// in every other chunk whose row labels or headings use them, on a last line starting with
+/// <see cref="GlossaryLead"/>, so that a question in the long words finds the row that only prints
+/// the abbreviation.
 /// </summary>
 public sealed class TableChunker(ITokenCounter tokens, int maxTokens)
 {
     /// <summary>How the line that spells out a chunk's abbreviations starts.</summary>
-    public const string GlossaryLead = "Abbreviations in this table: ";
+    // No word a question uses for the table itself ("which ... does the table list"): a chunk with
+    // the line would match it better than the table's other chunks.
+    public const string GlossaryLead = "Abbreviations spelled out: ";
 
     /// <summary>At most this many abbreviations are spelled out in one chunk.</summary>
     public const int MaxGlossaryEntries = 20;
@@ -91,15 +94,18 @@ public sealed class TableChunker(ITokenCounter tokens, int maxTokens)
         }
         text.Append(footer);
         var body = text.ToString().TrimEnd();
-        return (Glossary(body, glossary) is { } used ? body + "\n" + used : body, spans);
+        // A question names a row by its label and a column by its heading: the abbreviations in those
+        // (not in the values, which are what is asked) are spelled out.
+        var names = header + string.Join("\n", rows.Select(r => table.Rows[r].FirstOrDefault() ?? ""));
+        return (Glossary(names, body, glossary) is { } used ? body + "\n" + used : body, spans);
     }
 
-    // The definitions of the abbreviations the chunk uses (as whole words, in the footnote's
-    // letter case) and does not spell out already.
-    private static string? Glossary(string chunk, IReadOnlyList<(string Abbreviation, string Meaning)> glossary)
+    // The definitions of the abbreviations of two or more characters the chunk's caption, headings
+    // and row labels use (as whole words, in the footnote's letter case) that it does not spell out already.
+    private static string? Glossary(string names, string chunk, IReadOnlyList<(string Abbreviation, string Meaning)> glossary)
     {
         var used = glossary
-            .Where(d => UsesWord(chunk, d.Abbreviation) && !chunk.Contains(d.Meaning, StringComparison.OrdinalIgnoreCase))
+            .Where(d => d.Abbreviation.Length >= 2 && UsesWord(names, d.Abbreviation) && !chunk.Contains(d.Meaning, StringComparison.OrdinalIgnoreCase))
             .Take(MaxGlossaryEntries)
             .Select(d => $"{d.Abbreviation} = {d.Meaning}")
             .ToArray();

@@ -725,4 +725,22 @@ public sealed class ExtractiveAnswererTests
         Assert.StartsWith("Avoid eating more than 3 servings of black licorice each day.", answer);
         Assert.Equal(34, citations[0].Page);
     }
+
+    [Fact]
+    public void Apart_from_a_named_sign_the_answer_carries_the_sentence_naming_the_others()
+    {
+        // The sentence naming the sign the question already knows matches it best; the other signs
+        // are in the next sentence, which shares only the syndrome's acronym with the question.
+        var section = DocHit("z", "zorvatide.pdf", 12,
+            "Zorvatide skin syndrome (ZSS) has been reported with zorvatide use, mostly in children. "
+            + "ZSS is characterized by itching within 2 hours of a dose. "
+            + "ZSS may be associated with fever, chills and joint pain.",
+            "5 WARNINGS AND PRECAUTIONS > 5.2 Zorvatide Skin Syndrome (ZSS)", page: 7);
+
+        var (answer, citations) = Answerer.Answer("Apart from itching, which signs can come with zorvatide skin syndrome (ZSS)?", [section]);
+
+        Assert.Contains("ZSS is characterized by itching within 2 hours of a dose. [", answer);
+        Assert.Contains("ZSS may be associated with fever, chills and joint pain.", answer);
+        Assert.All(citations, c => Assert.Equal(7, c.Page));
+    }
 }

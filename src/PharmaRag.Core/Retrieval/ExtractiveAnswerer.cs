@@ -243,7 +243,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         // A sentence printed twice (the highlights and the full text) is said once, citing both pages.
         var printed = chosen.GroupBy(c => Reference().Replace(c.Text, ""), StringComparer.Ordinal).ToDictionary(g => g.First(), g => g.Skip(1).ToArray());
         chosen = printed.Keys.Take(focus.WantsList || sectionList is not null ? MaxListItems : _maxSentences).ToList();
-        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, candidates, focus) : chosen.Select(c => Quote(c, focus)).ToList();
+        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, candidates, focus, Besides(question)) : chosen.Select(c => Quote(c, focus)).ToList();
 
         var answer = new StringBuilder();
         var citations = new List<Citation>();
@@ -593,12 +593,23 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // Chosen sentences as quoted: a list item after the heading leading into it ("Stop use and ask
     // a doctor if: fever gets worse or lasts more than 3 days"); a line ending in a colon ("The
     // chance is higher if you:") with the items it introduces. Each piece is cited to its page.
-    private static List<Quoted> Quotes(List<Candidate> chosen, List<Candidate> candidates, QuestionFocus focus)
+    private static List<Quoted> Quotes(List<Candidate> chosen, List<Candidate> candidates, QuestionFocus focus, IReadOnlySet<string> besides)
     {
         var quotes = new List<Quoted>();
         var covered = new HashSet<(string Chunk, int Index)>();
         foreach (var c in chosen)
         {
+            // "Apart from vomiting, which signs ...?": the sentence saying what the question already
+            // knows ("characterized by protracted vomiting") is followed by the one saying what else
+            // ("DIES may be associated with pallor, lethargy, ..."), which shares no other word of the question.
+            if (besides.Count > 0 && !c.IsRow && c.Terms.Overlaps(besides)
+                && candidates.FirstOrDefault(n => n.Hit == c.Hit && n.Index == c.Index + 1) is { IsRow: false } next
+                && !IsHeading(next.Text) && next.Hit.Chunk.PageAt(next.Offset) == c.Hit.Chunk.PageAt(c.Offset))
+            {
+                Add(c);
+                Add(next);
+                continue;
+            }
             // "These are signs of stomach bleeding." and "This study is intended ...; for that reason,
             // the study is of 26 weeks duration." point back: what they refer to is said first.
             if (!c.IsRow && Anaphor().IsMatch(c.Text)
@@ -634,6 +645,16 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             quotes.Add(quote);
         }
     }
+
+    // What a question already knows and asks beyond ("Apart from vomiting, which signs ...?",
+    // "Besides rash, ..."): the stemmed words after the cue, up to the clause's end.
+    private static IReadOnlySet<string> Besides(string question) =>
+        BesidesCue().Match(question) is { Success: true } m
+            ? TermAnalyzer.Terms(m.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:apart from|aside from|besides|other than|in addition to)\s+([^,;?]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BesidesCue();
 
     // A sentence that opens by pointing back at the one before it.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(These|This|Those|That|Such|They|Thus|Therefore|Hence|Consequently|For (this|that|these|those) reasons?)\b")]

@@ -694,4 +694,53 @@ public sealed class ExtractiveAnswererTests
         Assert.StartsWith("If a dose of zorvatide is missed, take it as soon as possible on the same day.", answer);
         Assert.Equal(5, citations[0].Page);
     }
+
+    [Fact]
+    public void A_number_the_patient_leaflet_restates_is_quoted_from_the_prescribing_page()
+    {
+        // The leaflet's sentence ranks first and holds the question's words ("licorice", "day"); the
+        // prescribing text gives the same number in its own words on another page.
+        var leaflet = DocHit("z", "zorvatide.pdf", 40, "Avoid eating more than 3 servings of black licorice each day.",
+            "17 PATIENT COUNSELING INFORMATION > What should I avoid while taking zorvatide?", page: 34);
+        var prescribing = DocHit("z", "zorvatide.pdf", 9, "Concomitant intake of large amounts of black licorice, more than 3 servings daily, is not recommended in patients taking zorvatide.",
+            "5 WARNINGS AND PRECAUTIONS > 5.4 Hypokalemia", page: 6);
+
+        var (answer, citations) = Answerer.Answer("How much licorice a day is too much with zorvatide?", [leaflet, prescribing]);
+
+        Assert.StartsWith("Concomitant intake of large amounts of black licorice, more than 3 servings daily", answer);
+        Assert.Equal(6, citations[0].Page);
+        Assert.DoesNotContain(citations, c => c.Page == 34);
+    }
+
+    [Fact]
+    public void A_leaflet_sentence_stays_when_no_prescribing_sentence_gives_its_number()
+    {
+        var leaflet = DocHit("z", "zorvatide.pdf", 40, "Avoid eating more than 3 servings of black licorice each day.",
+            "17 PATIENT COUNSELING INFORMATION > What should I avoid while taking zorvatide?", page: 34);
+        var prescribing = DocHit("z", "zorvatide.pdf", 9, "Concomitant intake of large amounts of black licorice is not recommended in patients taking zorvatide.",
+            "5 WARNINGS AND PRECAUTIONS > 5.4 Hypokalemia", page: 6);
+
+        var (answer, citations) = Answerer.Answer("How much licorice a day is too much with zorvatide?", [leaflet, prescribing]);
+
+        Assert.StartsWith("Avoid eating more than 3 servings of black licorice each day.", answer);
+        Assert.Equal(34, citations[0].Page);
+    }
+
+    [Fact]
+    public void Apart_from_a_named_sign_the_answer_carries_the_sentence_naming_the_others()
+    {
+        // The sentence naming the sign the question already knows matches it best; the other signs
+        // are in the next sentence, which shares only the syndrome's acronym with the question.
+        var section = DocHit("z", "zorvatide.pdf", 12,
+            "Zorvatide skin syndrome (ZSS) has been reported with zorvatide use, mostly in children. "
+            + "ZSS is characterized by itching within 2 hours of a dose. "
+            + "ZSS may be associated with fever, chills and joint pain.",
+            "5 WARNINGS AND PRECAUTIONS > 5.2 Zorvatide Skin Syndrome (ZSS)", page: 7);
+
+        var (answer, citations) = Answerer.Answer("Apart from itching, which signs can come with zorvatide skin syndrome (ZSS)?", [section]);
+
+        Assert.Contains("ZSS is characterized by itching within 2 hours of a dose. [", answer);
+        Assert.Contains("ZSS may be associated with fever, chills and joint pain.", answer);
+        Assert.All(citations, c => Assert.Equal(7, c.Page));
+    }
 }

@@ -236,10 +236,14 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             ?? (focus.WantsList && !best.Candidate.IsRow
                 ? ListFrom(best.Candidate, candidates)
                 : sameDocument.TakeWhile(x => x.Score >= 0.5 * best.Score).Select(x => x.Candidate).ToList());
+        if (sectionList is null && !focus.WantsList)
+        {
+            chosen = chosen.Select(c => PrescribingRestatement(c, sameDocument, focus) ?? c).Distinct().ToList();
+        }
         // A sentence printed twice (the highlights and the full text) is said once, citing both pages.
         var printed = chosen.GroupBy(c => Reference().Replace(c.Text, ""), StringComparer.Ordinal).ToDictionary(g => g.First(), g => g.Skip(1).ToArray());
         chosen = printed.Keys.Take(focus.WantsList || sectionList is not null ? MaxListItems : _maxSentences).ToList();
-        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, candidates, focus) : chosen.Select(c => Quote(c, focus)).ToList();
+        var quotes = sectionList is null && !focus.WantsList ? Quotes(chosen, candidates, focus, Besides(question)) : chosen.Select(c => Quote(c, focus)).ToList();
 
         var answer = new StringBuilder();
         var citations = new List<Citation>();
@@ -370,6 +374,50 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         }
         return score;
     }
+
+    /// <summary>A prescribing sentence restates a leaflet's when it holds at least this share of the leaflet sentence's words.</summary>
+    public const double RestatementCover = 0.5;
+
+    // The patient leaflet (Patient Information, a Medication Guide, "What should I avoid while
+    // taking ...?") restates for the patient, on a page of its own, a number the prescribing text
+    // states for the prescriber ("Avoid drinking more than 1.2 liters of grapefruit juice each day"
+    // for "Concomitant intake of ... more than 1.2 liters daily, of grapefruit juice is not
+    // recommended"). A pharmacist checks the prescribing page: when a retrieved sentence outside the
+    // leaflet gives every number the leaflet sentence gives and holds most of its words, that
+    // sentence is quoted in its place. Null when there is none.
+    private static Candidate? PrescribingRestatement(Candidate c, List<(Candidate Candidate, double Score)> scored, QuestionFocus focus)
+    {
+        if (c.IsRow || !ForPatients(c) || c.Terms.Count == 0)
+        {
+            return null;
+        }
+        var numbers = SentenceMatch.Number().Matches(c.Text).Select(m => m.Value).Where(n => !focus.Numbers.Contains(n)).ToHashSet(StringComparer.Ordinal);
+        if (numbers.Count == 0)
+        {
+            return null;
+        }
+        return scored
+            .Where(x => !x.Candidate.IsRow && x.Candidate.Hit.Chunk.DocumentId == c.Hit.Chunk.DocumentId && !ForPatients(x.Candidate)
+                && numbers.IsSubsetOf(SentenceMatch.Number().Matches(x.Candidate.Text).Select(m => m.Value)))
+            .Select(x => (x.Candidate, x.Score, Cover: (double)c.Terms.Count(x.Candidate.Terms.Contains) / c.Terms.Count))
+            .Where(x => x.Cover >= RestatementCover)
+            .OrderByDescending(x => x.Cover)
+            .ThenByDescending(x => x.Score)
+            .Select(x => x.Candidate)
+            .FirstOrDefault();
+    }
+
+    // A sentence of the patient leaflet: under a Patient Information, Medication Guide or
+    // Instructions for Use heading, or a heading asked as the patient ("What should I avoid ...?"),
+    // or addressed to the reader ("you", "your").
+    private static bool ForPatients(Candidate c) =>
+        PatientAddressed().IsMatch(c.Text) || c.Hit.Chunk.SectionPath is { } path && PatientSection().IsMatch(path);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(you|your)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PatientAddressed();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"PATIENT INFORMATION|MEDICATION GUIDE|INSTRUCTIONS FOR USE|\bI\b")]
+    private static partial System.Text.RegularExpressions.Regex PatientSection();
 
     /// <summary>The weight left to a table row whose label names fewer of the question's words than another row's label does.</summary>
     public const double OtherRow = 0.3;
@@ -546,12 +594,23 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // Chosen sentences as quoted: a list item after the heading leading into it ("Stop use and ask
     // a doctor if: fever gets worse or lasts more than 3 days"); a line ending in a colon ("The
     // chance is higher if you:") with the items it introduces. Each piece is cited to its page.
-    private static List<Quoted> Quotes(List<Candidate> chosen, List<Candidate> candidates, QuestionFocus focus)
+    private static List<Quoted> Quotes(List<Candidate> chosen, List<Candidate> candidates, QuestionFocus focus, IReadOnlySet<string> besides)
     {
         var quotes = new List<Quoted>();
         var covered = new HashSet<(string Chunk, int Index)>();
         foreach (var c in chosen)
         {
+            // "Apart from vomiting, which signs ...?": the sentence saying what the question already
+            // knows ("characterized by protracted vomiting") is followed by the one saying what else
+            // ("DIES may be associated with pallor, lethargy, ..."), which shares no other word of the question.
+            if (besides.Count > 0 && !c.IsRow && c.Terms.Overlaps(besides)
+                && candidates.FirstOrDefault(n => n.Hit == c.Hit && n.Index == c.Index + 1) is { IsRow: false } next
+                && !IsHeading(next.Text) && next.Hit.Chunk.PageAt(next.Offset) == c.Hit.Chunk.PageAt(c.Offset))
+            {
+                Add(c);
+                Add(next);
+                continue;
+            }
             // "These are signs of stomach bleeding." and "This study is intended ...; for that reason,
             // the study is of 26 weeks duration." point back: what they refer to is said first.
             if (!c.IsRow && Anaphor().IsMatch(c.Text)
@@ -587,6 +646,16 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             quotes.Add(quote);
         }
     }
+
+    // What a question already knows and asks beyond ("Apart from vomiting, which signs ...?",
+    // "Besides rash, ..."): the stemmed words after the cue, up to the clause's end.
+    private static IReadOnlySet<string> Besides(string question) =>
+        BesidesCue().Match(question) is { Success: true } m
+            ? TermAnalyzer.Terms(m.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:apart from|aside from|besides|other than|in addition to)\s+([^,;?]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BesidesCue();
 
     // A sentence that opens by pointing back at the one before it.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(These|This|Those|That|Such|They|Thus|Therefore|Hence|Consequently|For (this|that|these|those) reasons?)\b")]

@@ -59,4 +59,25 @@ public sealed class TableAnswerTests
         Assert.Contains("Mitigation Strategy: Regular monitoring for neurologic adverse events.", answer);
         Assert.DoesNotContain("blood draws", answer);
     }
+
+    [Fact]
+    public void A_row_the_question_names_in_the_words_its_abbreviation_stands_for_is_read()
+    {
+        // The chunk as TableChunker writes a table's part that the footnote does not reach.
+        var table = Hit("e", "egfr-review.pdf", 30,
+            "Table 1. Targeted strategies for resistance mechanisms\n"
+            + "| Resistance mechanism | Strategy | Key agents |\n| --- | --- | --- |\n"
+            + "| MET amplification | EGFR-TKI + MET-TKI | Osimertinib + Savolitinib |\n"
+            + "| Squamous cell transformation | Chemotherapy | Paclitaxel + Bevacizumab |\n"
+            + "| SCLC transformation | EP + PD-L1 | Etoposide + platinum + Atezolizumab |\n"
+            + "Abbreviations spelled out: EP = etoposide plus platinum; SCLC = small cell lung cancer",
+            "6 Resistance management", page: 14);
+
+        var (answer, _) = Answerer.Answer("When the tumour turns into small cell lung cancer, which agents does the table list?", [table]);
+
+        // "SCLC" is no word of the question: the squamous cell row, sharing "cell", was quoted.
+        Assert.StartsWith("SCLC transformation — ", answer);
+        Assert.Contains("Etoposide + platinum + Atezolizumab", answer);
+        Assert.DoesNotContain("Abbreviations spelled out", answer);
+    }
 }

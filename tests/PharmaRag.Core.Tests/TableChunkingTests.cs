@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
+using PharmaRag.Core.Retrieval;
 using PharmaRag.Models;
 
 namespace PharmaRag.Core.Tests;
@@ -67,5 +68,45 @@ public sealed class TableChunkingTests
             described.Blocks[0].Description);
         Assert.Equal("Figure 2. Mean plasma levels. Text in the image: Time (h).", described.Blocks[1].Description);
         Assert.Equal("CL = Dose / AUC.", described.Blocks[2].Description);
+    }
+
+    [Fact]
+    public void A_chunk_of_a_long_table_spells_out_the_abbreviations_its_footnote_defines_and_is_found_by_them()
+    {
+        var agents = Enumerable.Range(1, 30).Select(i => new[] { $"Mechanism {i}", $"Strategy {i}", $"Agent{i} + platinum" });
+        var block = new ContentBlock
+        {
+            Kind = BlockKind.Table,
+            Page = 14,
+            Text = "",
+            Section = "6 Resistance management",
+            Table = new TableContent
+            {
+                Rows = [["Resistance mechanism", "Strategy", "Key agents"], ["SCLC transformation", "EP + PD-L1", "Etoposide + platinum + Atezolizumab"], .. agents],
+                HeaderRows = 1,
+                Caption = "Table 1. Targeted strategies for resistance mechanisms",
+                Footnotes = ["EP, etoposide plus platinum chemotherapy; PD-L1, programmed death-ligand 1; SCLC, small cell lung cancer; ORR, objective response rate."],
+            },
+        };
+        var others = Enumerable.Range(0, 6).Select(i => new ContentBlock
+        {
+            Page = 2 + i, Section = $"{i + 1} Background", Text = $"Lung cancer is treated by platinum chemotherapy in many patients; cancer cells of kind {i} were studied.",
+        });
+
+        var chunks = Chunker(80).Chunk("doc", new ParsedDocument(14, [.. others, block], []));
+
+        // The row is in the table's first chunk; only the last one holds the footnote.
+        var row = Assert.Single(chunks, c => c.Text.Contains("| SCLC transformation |"));
+        Assert.DoesNotContain("SCLC, small cell lung cancer", row.Text);
+        // The row's label is spelled out; its values ("EP + PD-L1") are what a question asks for.
+        Assert.EndsWith("\nAbbreviations spelled out: SCLC = small cell lung cancer", row.Text);
+        Assert.DoesNotContain(chunks, c => c.Text.Contains("| Mechanism 20 |") && c.Text.Contains("Abbreviations spelled out"));
+        // A question in the long words finds the row that prints only the abbreviation.
+        // (The table's last chunk, holding the footnote itself, may come first; the background text does not.)
+        var hits = DocumentTermIndex.Build(chunks).Search(DocumentTermIndex.Terms("which agents when a tumour turns into small cell lung cancer"), new HashSet<string>(), 10)
+            .Select(h => h.ChunkId).ToList();
+        Assert.Contains(row.Id, hits.Take(2));
+        Assert.All(chunks.Where(c => c.Text.Contains("Background") || c.SectionPath!.Contains("Background")), c => Assert.True(
+            !hits.Contains(c.Id) || hits.IndexOf(c.Id) > hits.IndexOf(row.Id)));
     }
 }

@@ -182,4 +182,39 @@ public sealed class PdfStructureTests
         // A list of words under a caption has no values: it stays text.
         Assert.DoesNotContain(listed.Blocks, b => b.Kind == BlockKind.Table);
     }
+
+    [Fact]
+    public async Task A_list_of_the_table_s_abbreviations_under_it_is_its_footnote_however_long()
+    {
+        string[][] rows =
+        [
+            ["Resistance", "Strategy", "Key agents"],
+            ["SCLC transformation", "EP + PD-L1", "Etoposide + platinum + Atezolizumab"],
+            ["MET amplification", "EGFR-TKI + MET-TKI", "Osimertinib + Savolitinib"],
+        ];
+        string[] glossary =
+        [
+            "EP, etoposide plus platinum; PD-L1, programmed death-ligand 1; ORR, objective response rate;",
+            "mPFS, median progression-free survival; mOS, median overall survival; PS, performance status;",
+            "SCLC, small cell lung cancer; NSCLC, non-small cell lung cancer; DLL3, delta-like ligand 3;",
+            "EGFR, epidermal growth factor receptor; TKI, tyrosine kinase inhibitor; ADC, antibody-drug conjugate;",
+            "MET, mesenchymal-epithelial transition; HER2, human epidermal growth factor receptor 2;",
+            "BiTE, bispecific T-cell engager; ICI, immune checkpoint inhibitor; DCR, disease control rate;",
+            "EMT, epithelial-mesenchymal transition; TGF, transforming growth factor; mo, months;",
+            "CNS, central nervous system; ILD, interstitial lung disease; AE, adverse event;",
+            "OS, overall survival; PFS, progression-free survival; CR, complete response;",
+            "PR, partial response; SD, stable disease; PD, progressive disease.",
+        ];
+
+        var parsed = await ParseAsync(TestPdf.TableWithGlossary("Table 1. Strategies for resistance mechanisms", rows, glossary));
+
+        // Ten lines printed as large as the cells and with no footnote mark were body text: the
+        // table never said what "SCLC" stands for.
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        var notes = string.Join(" ", table.Footnotes);
+        Assert.Contains("SCLC, small cell lung cancer;", notes);
+        Assert.Contains("PD, progressive disease.", notes);
+        Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("small cell lung cancer"));
+        Assert.Contains(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Responses were assessed"));
+    }
 }

@@ -353,4 +353,26 @@ public static class TestPdf
         DrawTable(builder.AddPage(PageSize.A4), font, rows, Top);
         return builder.Build();
     }
+
+    /// <summary>
+    /// A page with a caption, a ruled table, and right under it a list of the table's
+    /// abbreviations over several lines, printed as large as the table's cells and with no
+    /// footnote mark ("SCLC, small cell lung cancer; ..."), then body text.
+    /// </summary>
+    public static byte[] TableWithGlossary(string caption, string[][] rows, string[] glossaryLines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(caption, 10, new PdfPoint(Left, Top), font);
+        var top = Top - 10;
+        DrawTable(page, font, rows, top);
+        var below = top - rows.Length * TableRowHeight;
+        for (var i = 0; i < glossaryLines.Length; i++)
+        {
+            page.AddText(glossaryLines[i], 9, new PdfPoint(Left, below - 10 - i * 11), font);
+        }
+        page.AddText("Responses were assessed by the investigators every eight weeks.", 10, new PdfPoint(Left, below - 40 - glossaryLines.Length * 11), font);
+        return builder.Build();
+    }
 }

@@ -274,7 +274,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         {
             var s = sentences[index];
             var isRow = TableRowStatement.IsRow(s.Text);
-            if (s.Text.Length < 4 || IsContentsLine(s.Text) || ReferenceEntry().IsMatch(s.Text)
+            if (s.Text.Length < 4 || IsContentsLine(s.Text) || ReferenceEntry().IsMatch(s.Text) || s.Text.StartsWith(TableChunker.GlossaryLead, StringComparison.Ordinal)
                 || isRow && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table!.IsHeaderRow(s.Start) || IsGroupLabel(s.Text)))
             {
                 continue;
@@ -464,7 +464,8 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             var label = cells[0].Length == 0 ? table.LabelOf(c.Offset) : null;
             var text = label is null ? c.Text : $"| {label} | {string.Join(" | ", cells.Skip(1))} |";
             // A row is read under its table's title, which names what the table is about (the study, the measure).
-            var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption}")).Concat(TableLayout.LabelInitials(label ?? cells[0])).ToHashSet(StringComparer.Ordinal);
+            // Its abbreviations are read spelled out ("SCLC transformation" is a small cell lung cancer's).
+            var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption} {table.SpelledOut(text)}")).Concat(TableLayout.LabelInitials(label ?? cells[0])).ToHashSet(StringComparer.Ordinal);
             // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for.
             var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).SelectMany(col => TermAnalyzer.Terms(table.Heading(col))).ToHashSet(StringComparer.Ordinal);
             return (text, terms, headings);

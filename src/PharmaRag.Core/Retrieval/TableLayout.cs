@@ -105,6 +105,12 @@ public sealed partial class TableLayout
         return expansions.Length == 0 ? heading : $"{heading} ({string.Join(", ", expansions)})";
     }
 
+    /// <summary>What the abbreviations in <paramref name="text"/> stand for, space-separated (empty when it uses none).</summary>
+    public string SpelledOut(string text) => Abbreviations.Count == 0 ? "" : string.Join(' ', Word().Matches(text)
+        .Select(m => Abbreviations.GetValueOrDefault(m.Value.ToLowerInvariant()))
+        .OfType<string>()
+        .Distinct(StringComparer.OrdinalIgnoreCase));
+
     public static TableLayout Of(string chunkText)
     {
         var rows = new List<(int Offset, string[] Cells)>();

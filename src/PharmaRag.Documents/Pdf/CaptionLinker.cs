@@ -7,7 +7,8 @@ namespace PharmaRag.Documents.Pdf;
 /// Attaches captions and footnotes to the tables and figures of a page: "Table 3: ..." just
 /// above (or below) a table, "Figure 2. ..." just below (or above) a figure, and the notes set
 /// directly under a table (starting with *, †, a superscript letter, "Note", "Abbreviations", or
-/// printed smaller than the table). Attached text leaves the reading flow.
+/// printed smaller than the table), and a list of the table's abbreviations of any length.
+/// Attached text leaves the reading flow.
 /// </summary>
 internal static partial class CaptionLinker
 {
@@ -52,7 +53,14 @@ internal static partial class CaptionLinker
                             && i.Box.OverlapX(table.Box) > 0 && i.Box.Left >= table.Box.Left - 10)
                 .OrderByDescending(i => i.Box.Top)
                 .FirstOrDefault();
-            if (note is null || !(Footnote().IsMatch(note.PlainText) || note.Size < table.Size - 0.4) || note.Lines.Count > 8 || note.Lines.All(l => l.Bold))
+            if (note is null || note.Lines.All(l => l.Bold))
+            {
+                return;
+            }
+            // A glossary of the table's abbreviations ("SCLC, small cell lung cancer; mPFS, ...")
+            // is its footnote however long it runs and at whatever size it is printed.
+            var glossary = note.Lines.Count <= MaxGlossaryLines && AbbreviationList.IsList(note.PlainText);
+            if (!glossary && (!(Footnote().IsMatch(note.PlainText) || note.Size < table.Size - 0.4) || note.Lines.Count > 8))
             {
                 return;
             }
@@ -61,6 +69,9 @@ internal static partial class CaptionLinker
             bottom = note.Box.Bottom;
         }
     }
+
+    /// <summary>A list of abbreviations under a table is its footnote when it takes at most this many lines.</summary>
+    public const int MaxGlossaryLines = 40;
 
     /// <summary>True when <paramref name="text"/> starts like a table's caption ("Table 3 ...").</summary>
     public static bool IsTableCaption(string text) => TableCaption().IsMatch(text);

@@ -604,6 +604,9 @@ public sealed class ExtractiveAnswererTests
     [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose is titrated up to 30 mg/day on Day 29.", true)]
     [InlineData("On which day is the dose titrated up to 30 mg/day?", "The dose may be titrated up to 30 mg/day.", false)]
     [InlineData("What ages are eligible for the study?", "Adults aged 18 to 75 years with gout.", true)]
+    [InlineData("On what study day do participants step up to the higher dose?", "The dose is titrated up to 30 mg/day on Day 29.", true)]
+    [InlineData("On what study day do participants step up to the higher dose?", "Participants may be titrated up to 30 mg/day after approximately 4 weeks.", false)]
+    [InlineData("At which treatment week is the biopsy repeated?", "The biopsy is repeated at Week 12.", true)]
     public void The_asked_quantity_is_a_new_number_in_the_asked_unit(string question, string sentence, bool states)
     {
         Assert.Equal(states, QuestionFocus.Of(question).StatesAskedQuantity(sentence));
@@ -742,5 +745,20 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("ZSS is characterized by itching within 2 hours of a dose. [", answer);
         Assert.Contains("ZSS may be associated with fever, chills and joint pain.", answer);
         Assert.All(citations, c => Assert.Equal(7, c.Page));
+    }
+
+    [Fact]
+    public void A_question_asking_on_what_study_day_is_answered_by_the_day_not_by_a_dose()
+    {
+        // Both sentences give a dose; the one holding more of the question's words says when only
+        // in weeks. "On what study day" asks for the day.
+        var day = DocHit("z", "zorvatide.pdf", 3, "Participants step up to the higher 30 mg/day on Day 29.", "6 STUDY INTERVENTION", page: 25);
+        var dose = DocHit("z", "zorvatide.pdf", 8, "Participants start at 15 mg/day and may step up to the higher dose of 30 mg/day after 4 weeks.",
+            "4 STUDY DESIGN > 4.3 Justification for Dose", page: 30);
+
+        var (answer, citations) = Answerer.Answer("On what study day do zorvatide participants step up to the higher dose?", [day, dose]);
+
+        Assert.StartsWith("Participants step up to the higher 30 mg/day on Day 29.", answer);
+        Assert.Equal(25, citations[0].Page);
     }
 }

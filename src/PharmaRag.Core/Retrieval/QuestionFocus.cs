@@ -63,7 +63,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         var lower = question.ToLowerInvariant();
         var terms = TermAnalyzer.Terms(question + " " + string.Join(' ', LayTerms.For(question))).ToHashSet(StringComparer.Ordinal);
         var numbers = SentenceMatch.Number().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        var wantsNumber = NumberCue().IsMatch(lower);
+        var wantsNumber = NumberCue().IsMatch(lower) || WhichDay().IsMatch(lower);
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
             Said = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal),
@@ -198,7 +198,8 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     [GeneratedRegex(@"\b(how often|how frequently)\b")]
     private static partial Regex Frequency();
 
-    [GeneratedRegex(@"\b(?:which|what|on which|on what) (day|week|visit|cycle|month)\b")]
+    // "On which day", "on what study day", "at which treatment week": a word may name the day's kind.
+    [GeneratedRegex(@"\b(?:which|what) (?:[a-z]+ )?(day|week|visit|cycle|month)\b")]
     private static partial Regex WhichDay();
 
     // The word right before a number ("Day" in "on Day 29").

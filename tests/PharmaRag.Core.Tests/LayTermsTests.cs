@@ -19,6 +19,10 @@ public sealed class LayTermsTests
     [InlineData("Who should not be given the drug?", "contraindicated")]
     [InlineData("Why not give it to someone with mono?", "mononucleosis")]
     [InlineData("When is the dose stepped up?", "titration")]
+    [InlineData("What is the time to peak after the 100 mg dose?", "tmax")]
+    [InlineData("How high are peak levels after a single dose?", "cmax")]
+    [InlineData("What is the area under the curve with food?", "auc")]
+    [InlineData("Which PK parameters are summarised?", "pharmacokinetic")]
     public void Everyday_words_of_a_question_add_the_clinical_words_of_protocols_and_labels(string question, string clinical)
     {
         Assert.Contains(clinical, LayTerms.For(question));

@@ -80,4 +80,22 @@ public sealed class TableAnswerTests
         Assert.Contains("Etoposide + platinum + Atezolizumab", answer);
         Assert.DoesNotContain("Abbreviations spelled out", answer);
     }
+
+    [Fact]
+    public void The_time_to_peak_is_read_from_the_row_of_its_symbol()
+    {
+        var table = Hit("r", "cathepsin-protocol.pdf", 55,
+            "Table 1 Summary Pharmacokinetic Parameters at Steady-State\n"
+            + "| Parameters (Units) | 50 mg b.i.d. N = 6 | 100 mg b.i.d. N = 6 |\n| --- | --- | --- |\n"
+            + "| AUC0-12h (ng • h/mL) | 9650 (12%) | 21500 (14%) |\n"
+            + "| Cmax (ng/mL) | 1110 (19%) | 2340 (19%) |\n"
+            + "| Tmax (h) | 4.5 (0.0-6.0) | 4.0 (3.0-6.0) |",
+            "2.3 Clinical pharmacokinetics", page: 34);
+
+        var (answer, _) = Answerer.Answer("What is the time to peak for the 100 mg twice-daily group?", [table]);
+
+        // No row holds "time" or "peak": the table prints the parameter as its symbol, Tmax.
+        Assert.StartsWith("Tmax (h) — ", answer);
+        Assert.Contains("4.0 (3.0-6.0)", answer);
+    }
 }

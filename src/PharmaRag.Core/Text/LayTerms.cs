@@ -148,6 +148,19 @@ public static class LayTerms
         ["stepped up"] = "titration titrated",
         ["mono"] = "mononucleosis",
         ["glandular fever"] = "mononucleosis",
+        // Pharmacokinetic tables print parameters by their symbols: a question asks for "the time
+        // to peak" (Tmax), "the peak level" (Cmax), "the area under the curve" (AUC), and "PK" for
+        // the pharmacokinetics their captions name. "Peak concentration" alone is left out: "time to
+        // peak concentration" asks for Tmax.
+        ["time to peak"] = "tmax",
+        ["time to maximum"] = "tmax",
+        ["peak level"] = "cmax",
+        ["peak levels"] = "cmax",
+        ["peak plasma"] = "cmax",
+        ["maximum concentration"] = "cmax",
+        ["maximum plasma"] = "cmax",
+        ["area under the curve"] = "auc",
+        ["pk"] = "pharmacokinetic",
     };
 
     /// <summary>The clinical words for the lay words and phrases of <paramref name="question"/>, not already in it.</summary>

@@ -761,4 +761,26 @@ public sealed class ExtractiveAnswererTests
         Assert.StartsWith("Participants step up to the higher 30 mg/day on Day 29.", answer);
         Assert.Equal(25, citations[0].Page);
     }
+
+    [Fact]
+    public void A_word_of_one_label_s_title_does_not_hold_the_answer_to_it_when_a_better_ranked_document_uses_it()
+    {
+        // "NSAID" is in the label's title, so it would name the label; the protocol the question
+        // describes ("the factor XIa inhibitor stroke trial") ranks first and states the limit.
+        SearchHit Hit(string document, string file, string section, string text) => new(new Chunk
+        {
+            Id = document + "-1", DocumentId = document, Ordinal = 1, Text = text, Tokens = 30,
+            PageSpans = [new PageSpan(0, 35)], Section = section,
+        }, file, 1);
+        var protocol = Hit("p", "protocol-7731.pdf", "6.5 Concomitant Therapy\nA Phase 2 Study of Zorvatide after Acute Stroke",
+            "The concomitant use of NSAID therapy is discouraged. If a NSAID drug must be used, the shortest duration possible is selected, not to exceed 4 weeks.");
+        var label = Hit("l", "pain-reliever-label.pdf", "Warnings\nIbuprofen Tablets 200 mg, Pain Reliever (NSAID)",
+            "Long term continuous use of this NSAID may increase the risk of heart attack or stroke.");
+
+        var (answer, citations) = Answerer.Answer("If a participant in the factor XIa inhibitor stroke trial needs an NSAID, for how long at most may it be used?", [protocol, label]);
+
+        Assert.Contains("not to exceed 4 weeks", answer);
+        Assert.Equal("p", citations[0].DocumentId);
+        Assert.DoesNotContain(citations, c => c.DocumentId == "l");
+    }
 }

@@ -190,11 +190,16 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             t => hits.Where(h => ChunkSentences.TermsOf(h.Chunk).Contains(t)).Select(h => h.Chunk.DocumentId).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
         var names = NameWords.Of(question);
+        var firstRank = hits.Select((h, rank) => (h.Chunk.DocumentId, rank)).GroupBy(x => x.DocumentId).ToDictionary(g => g.Key, g => g.Min(x => x.rank), StringComparer.Ordinal);
+        // A word in one document's title that a better-ranked document's text also uses ("NSAID" in
+        // an ibuprofen label's title and in a protocol's concomitant-therapy rules) names neither:
+        // the question may be about the other document.
         var naming = identities.ToDictionary(
             d => d.Key,
             d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t) && !IsBareNumber(t)
                     && identities.Values.Count(i => i.Contains(t)) <= Math.Max(1, identities.Count / 3)
-                    && users[t].Count(u => u != d.Key) <= 1)
+                    && users[t].Count(u => u != d.Key) <= 1
+                    && !users[t].Any(u => u != d.Key && !identities[u].Contains(t) && firstRank[u] < firstRank[d.Key]))
                 .ToHashSet(StringComparer.Ordinal));
         // A question that names a document is answered from it: another label's sentences never join.
         var mostNamed = naming.Values.Max(n => n.Count);

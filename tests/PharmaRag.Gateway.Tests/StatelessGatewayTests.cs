@@ -96,8 +96,9 @@ public sealed class StatelessGatewayTests
             return answer.StatusCode != HttpStatusCode.Accepted;
         }, "the queued query to be answered", 60);
         // Answered by the server as the key's holder, in the key's workspace (401/403 otherwise).
-        Assert.Equal(HttpStatusCode.OK, answer!.StatusCode);
-        Assert.Equal("dose", (string?)(await answer.Content.ReadFromJsonAsync<JsonObject>())!["query"]);
+        var body = await answer!.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"unexpected {(int)answer.StatusCode}: {body}"); // a 500 was seen once under load
+        Assert.Equal("dose", (string?)JsonNode.Parse(body)!["query"]);
 
         // Anyone else holding the id learns nothing: no answer, not even that the query exists
         // (another key of the same workspace, or the local user of this loopback-only gateway).

@@ -27,7 +27,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
     public IReadOnlyCollection<string> MediaTypes { get; } = [Core.Documents.MediaTypes.Pdf];
 
     /// <summary>Our own layout code for one page; a test swaps it to prove how a bug in it is reported.</summary>
-    internal Func<Page, int, PageLayout> ReadLayout { get; init; } = PdfPageReader.Read;
+    internal Func<Page, int, IReadOnlyList<Letter>, PageLayout> ReadLayout { get; init; } = PdfPageReader.Read;
 
     public Task<ParsedDocument> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
         ParseAsync(content, fileName, null, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class PdfDocumentParser(TesseractOcr? ocr = null, IOptions<LimitsO
             throw new DocumentParseException($"Page {number} of the PDF is damaged and cannot be read ({ex.GetType().Name}).", ex);
         }
         // Our own layout code: an exception here is a bug, reported as an internal error, never as a damaged file.
-        return ReadLayout(page, number);
+        return ReadLayout(page, number, LetterCase.Repair(page, document.Structure.TokenScanner));
     }
 
     private async Task<List<ContentBlock>> ReadScannedPagesAsync(

@@ -83,4 +83,16 @@ public sealed class PdfDocumentParserTests
         var truncated = await Record.ExceptionAsync(() => ParseAsync(valid[..(valid.Length / 3)]));
         Assert.True(truncated is null or DocumentParseException, $"truncated PDFs fail with a reason, not {truncated?.GetType()}");
     }
+
+    [Fact]
+    public async Task Capitals_a_fonts_ToUnicode_map_sends_to_small_letters_read_as_the_page_prints_them()
+    {
+        // The map gives "c" for the code of "C" (and so on): trusting it read "HeR2-Adc oRR nsclc".
+        var pdf = TestPdf.MiscasedToUnicode("HER2-ADC ORR in NSCLC: trastuzumab deruxtecan (DESTINY-Lung01)", "CDEILNOS");
+
+        var parsed = await ParseAsync(pdf);
+
+        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
+        Assert.Contains("HER2-ADC ORR in NSCLC: trastuzumab deruxtecan (DESTINY-Lung01)", text);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class FailureTests
             services.Remove(services.Single(d => d.ImplementationType == typeof(PdfDocumentParser)));
             services.AddSingleton<IDocumentParser>(new PdfDocumentParser
             {
-                ReadLayout = (page, number) => number == 2 ? throw new InvalidOperationException("layout bug") : Documents.Pdf.PdfPageReader.Read(page, number),
+                ReadLayout = (page, number, letters) => number == 2 ? throw new InvalidOperationException("layout bug") : Documents.Pdf.PdfPageReader.Read(page, number, letters),
             });
         });
 

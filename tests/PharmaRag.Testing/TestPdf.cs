@@ -375,4 +375,46 @@ public static class TestPdf
         page.AddText("Responses were assessed by the investigators every eight weeks.", 10, new PdfPoint(Left, below - 40 - glossaryLines.Length * 11), font);
         return builder.Build();
     }
+
+    /// <summary>
+    /// One line in a TrueType font that is not embedded (PdfPig then reads letters through the
+    /// ToUnicode map, as it does for embedded fonts; for a standard 14 font it ignores the map) whose ToUnicode map sends the codes of the capitals in
+    /// <paramref name="miscased"/> to their small letters, as some producers write it: the page
+    /// prints the capitals, a reader trusting the map reads "HeR2-Adc". Capitals are 667 units wide,
+    /// small letters 500, so the code a letter was drawn with shows in its width.
+    /// </summary>
+    public static byte[] MiscasedToUnicode(string text, string miscased)
+    {
+        var widths = string.Join(' ', Enumerable.Range(32, 91).Select(c => c == ' ' ? 278 : char.IsAsciiLetterUpper((char)c) ? 667 : char.IsAsciiLetterLower((char)c) ? 500 : 556));
+        var map = string.Concat(Enumerable.Range(32, 91).Select(c =>
+            $"<{c:X2}> <{(miscased.Contains((char)c) ? char.ToLowerInvariant((char)c) : c):X4}>\n"));
+        var cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test-UCS def /CMapType 2 def\n"
+            + "1 begincodespacerange <00> <FF> endcodespacerange\n91 beginbfchar\n" + map + "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n";
+        var content = $"BT /F1 12 Tf 50 700 Td ({text}) Tj ET\n";
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            $"<< /Type /Font /Subtype /TrueType /BaseFont /TestSans /FontDescriptor 7 0 R /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 122 /Widths [{widths}] /ToUnicode 6 0 R >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}endstream",
+            $"<< /Length {cmap.Length} >>\nstream\n{cmap}endstream",
+            "<< /Type /FontDescriptor /FontName /TestSans /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+        };
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append($"{offset:D10} 00000 n \n");
+        }
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 }

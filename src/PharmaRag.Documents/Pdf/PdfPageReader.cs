@@ -8,9 +8,11 @@ internal static class PdfPageReader
 {
     private const int TextOverFigure = 3;
 
-    public static PageLayout Read(Page page, int number)
+    public static PageLayout Read(Page page, int number) => Read(page, number, page.Letters);
+
+    /// <summary>The page read from <paramref name="letters"/> (the page's letters, some repaired) instead of PdfPig's own.</summary>
+    public static PageLayout Read(Page page, int number, IReadOnlyList<Letter> letters)
     {
-        var letters = page.Letters;
         var rules = RuleExtractor.Extract(page);
         var lines = LineBuilder.Build(letters, rules);
         var tables = RuledTableDetector.Detect(rules, lines.SelectMany(l => l.Words).ToList());

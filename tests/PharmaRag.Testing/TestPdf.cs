@@ -73,23 +73,8 @@ public static class TestPdf
             "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 " +
             "/O <" + new string('a', 64) + "> /U <" + new string('b', 64) + "> >>",
         };
-        var pdf = new StringBuilder("%PDF-1.6\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append($"{offset:D10} 00000 n \n");
-        }
         var id = new string('c', 32);
-        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{id}> <{id}>] >>\n");
-        pdf.Append($"startxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        return RawPdf("1.6", objects, $"/Encrypt 4 0 R /ID [<{id}> <{id}>]");
     }
 
     /// <summary>Bytes that start like a PDF and then are garbage.</summary>
@@ -401,7 +386,14 @@ public static class TestPdf
             $"<< /Length {cmap.Length} >>\nstream\n{cmap}endstream",
             "<< /Type /FontDescriptor /FontName /TestSans /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
         };
-        var pdf = new StringBuilder("%PDF-1.4\n");
+        return RawPdf("1.4", objects, "");
+    }
+
+    // A PDF written object by object (numbered from 1, the first the catalog) with its
+    // cross-reference table, for fixtures the PDF builder cannot make.
+    private static byte[] RawPdf(string version, string[] objects, string trailerEntries)
+    {
+        var pdf = new StringBuilder($"%PDF-{version}\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
         {
@@ -414,7 +406,7 @@ public static class TestPdf
         {
             pdf.Append($"{offset:D10} 00000 n \n");
         }
-        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R {trailerEntries} >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }

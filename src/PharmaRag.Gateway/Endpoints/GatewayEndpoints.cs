@@ -20,6 +20,9 @@ namespace PharmaRag.Gateway.Endpoints;
 /// <summary>The original API Gateway routes, in front of compute that may be stopped.</summary>
 public static class GatewayEndpoints
 {
+    /// <summary>Retry-After of a poll that could not read the inbox.</summary>
+    public const int AnswerRetryAfterSeconds = 1;
+
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetHealthAsync)
@@ -78,10 +81,25 @@ public static class GatewayEndpoints
                 activity.InFlight, compute.StopsWhenIdle ? options.Value.IdleTimeoutSeconds : null)));
     }
 
-    internal static async Task<IResult> GetQueryResultAsync(string id, HttpRequest request, WorkInbox inbox, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetQueryResultAsync(
+        string id, HttpRequest request, WorkInbox inbox, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // Any instance answers: the query and its answer live in the object store, not in a gateway.
-        var lookup = await inbox.FindQueryAsync(id, cancellationToken);
+        QueryLookup lookup;
+        try
+        {
+            lookup = await inbox.FindQueryAsync(id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store could not be read (unreachable, or an S3-compatible server that serves an
+            // object while it is still being written): nothing is lost, so the caller polls again.
+            loggers.CreateLogger(typeof(GatewayEndpoints)).LogWarning(ex, "The inbox could not be read for query {QueryId}", id);
+            request.HttpContext.Response.Headers.RetryAfter = AnswerRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"The object store could not be read just now; the query is kept. Poll again after {AnswerRetryAfterSeconds} s (Retry-After).",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Answer not readable yet");
+        }
         // An answer goes only to the caller who asked (same Authorization header); to anyone else
         // the query is unknown, so its existence is not revealed either.
         if (!lookup.Known || lookup.Answer is { } stored && stored.Caller != QueuedQuery.CallerOf(request.Headers.Authorization.ToString()))

@@ -20,6 +20,9 @@ public sealed class WorkInbox(IObjectStore objects, TimeProvider clock)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How long an unreadable inbox object is left alone before it is taken for garbage.</summary>
+    public static readonly TimeSpan UnreadableGrace = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Queues an upload for processing in a workspace (null: the default one); one marker per
     /// workspace and key, so S3's retries of an event are harmless.
@@ -121,10 +124,14 @@ public sealed class WorkInbox(IObjectStore objects, TimeProvider clock)
                     items.Add((stored.Key, item));
                 }
             }
-            catch (JsonException)
+            catch (JsonException) when (stored.LastModified < clock.GetUtcNow() - UnreadableGrace)
             {
                 // Unreadable work would count as pending forever and keep compute up: drop it.
                 await objects.DeleteAsync(stored.Key, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                // Possibly still being written (S3-compatible servers may serve a partial object): next poll.
             }
         }
         return items;

@@ -8,8 +8,9 @@ namespace PharmaRag.Server.Access;
 /// <summary>
 /// The gateway's view of the API keys: the directory the server publishes to the object store,
 /// read at most once per <paramref name="cacheFor"/> (so a revoked key is refused at the latest
-/// that long after it was revoked). A directory that is missing, unreadable or of an unknown
-/// version holds no keys: the gateway then refuses every key, it never lets one through unchecked.
+/// that long after it was revoked). A directory that is missing or of an unknown version holds
+/// no keys: the gateway then refuses every key, it never lets one through unchecked. One that
+/// could not be read just now refuses the key asked about and is read again on the next request.
 /// </summary>
 public sealed partial class PublishedApiKeyLookup(IObjectStore objects, TimeProvider time, TimeSpan cacheFor, ILogger<PublishedApiKeyLookup> logger)
     : IApiKeyLookup
@@ -27,7 +28,14 @@ public sealed partial class PublishedApiKeyLookup(IObjectStore objects, TimeProv
             {
                 if (IsStale())
                 {
-                    _keys = await ReadAsync(cancellationToken);
+                    if (await ReadAsync(cancellationToken) is not { } keys)
+                    {
+                        // Not readable just now (the store unreachable, or an S3-compatible server
+                        // serving it mid-write): this key is refused, and the next request reads again
+                        // rather than every key being refused for the whole cache period.
+                        return null;
+                    }
+                    _keys = keys;
                     _readAt = time.GetUtcNow();
                 }
             }
@@ -41,7 +49,8 @@ public sealed partial class PublishedApiKeyLookup(IObjectStore objects, TimeProv
 
     private bool IsStale() => _readAt is not { } readAt || time.GetUtcNow() - readAt >= cacheFor;
 
-    private async Task<IReadOnlyDictionary<string, ApiKeyRecord>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The published directory; null when it could not be read just now.</summary>
+    private async Task<IReadOnlyDictionary<string, ApiKeyRecord>?> ReadAsync(CancellationToken cancellationToken)
     {
         PublishedApiKeys? directory;
         try
@@ -57,7 +66,7 @@ public sealed partial class PublishedApiKeyLookup(IObjectStore objects, TimeProv
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogUnreadable(ex, PublishedApiKeys.ObjectKey);
-            return new Dictionary<string, ApiKeyRecord>();
+            return null;
         }
         if (directory is not { Version: PublishedApiKeys.CurrentVersion, Keys: { } keys })
         {
@@ -86,6 +95,6 @@ public sealed partial class PublishedApiKeyLookup(IObjectStore objects, TimeProv
     [LoggerMessage(Level = LogLevel.Warning, Message = "No API key directory at {ObjectKey} yet: every key is refused until the server publishes it")]
     private partial void LogMissing(string objectKey);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The API key directory at {ObjectKey} could not be read: every key is refused")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The API key directory at {ObjectKey} could not be read: keys are refused until it is read")]
     private partial void LogUnreadable(Exception? error, string objectKey);
 }

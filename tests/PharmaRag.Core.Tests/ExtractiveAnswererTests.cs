@@ -231,6 +231,26 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void A_line_ending_in_a_colon_under_a_panel_heading_is_quoted_with_its_items_and_the_heading()
+    {
+        // A Drug Facts panel nests two leads: the panel's heading, then a line introducing a bulleted
+        // list. The line is an item of the heading's list and the lead of its own.
+        var warnings = DocHit("n", "naproxen.pdf", 4,
+            "Warnings\nAllergy alert: Naproxen may cause a severe allergic reaction, especially in people allergic\n" +
+            "to aspirin. Signs may include:\nhives\nfacial swelling\nshock\nasthma (wheezing)\nblister\n" +
+            "If an allergic reaction occurs, stop use and seek medical help right away.",
+            "Drug Facts > Warnings\nNaproxen Drug Facts", page: 1);
+
+        var (answer, citations) = Answerer.Answer("Which signs may a reaction include?", [warnings]);
+
+        // Quoted with its heading only, the line ends in a colon and lists nothing.
+        Assert.Contains("Warnings: Signs may include: hives facial swelling shock asthma (wheezing) blister", answer);
+        var quoted = Assert.Single(citations, c => c.Text.StartsWith("Signs may include:", StringComparison.Ordinal));
+        Assert.Contains("asthma (wheezing)", quoted.Text);
+        Assert.Equal(1, quoted.Page);
+    }
+
+    [Fact]
     public void A_row_whose_label_cell_is_empty_is_read_with_the_label_of_its_group()
     {
         // The strength is printed once per group of bottle sizes, on the group's middle row.

@@ -637,16 +637,18 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             }
             var quote = Quote(c, focus);
             var page = quote.Page;
-            if (c.Lead is { } lead && !chosen.Contains(lead) && lead.Hit.Chunk.PageAt(lead.Offset) == page && covered.Add((lead.Hit.Chunk.Id, lead.Index)))
-            {
-                quote = quote with { Statement = lead.Text.TrimEnd(':', ' ') + ": " + quote.Statement };
-            }
-            else if (!c.IsRow && c.Text.EndsWith(':') && ItemsAfter(c) is { Count: > 0 } items)
+            // A line ending in a colon carries its items even when it is itself an item under a
+            // heading ("Warnings" / "Symptoms may include:" / "hives", "asthma (wheezing)", ...).
+            if (!c.IsRow && c.Text.EndsWith(':') && ItemsAfter(c) is { Count: > 0 } items)
             {
                 var last = items[^1];
                 var span = c.Hit.Chunk.Text[c.Offset..(last.Start + last.Text.Length)];
                 covered.UnionWith(Enumerable.Range(c.Index + 1, items.Count).Select(i => (c.Hit.Chunk.Id, i)));
                 quote = quote with { Statement = Lines().Replace(span, " "), CitedText = span };
+            }
+            if (c.Lead is { } lead && !chosen.Contains(lead) && lead.Hit.Chunk.PageAt(lead.Offset) == page && covered.Add((lead.Hit.Chunk.Id, lead.Index)))
+            {
+                quote = quote with { Statement = lead.Text.TrimEnd(':', ' ') + ": " + quote.Statement };
             }
             quotes.Add(quote);
         }

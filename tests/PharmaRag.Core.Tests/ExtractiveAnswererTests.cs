@@ -251,6 +251,25 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void The_one_statement_under_a_heading_is_read_as_the_heading_s_value()
+    {
+        // An appendix of prohibited medicines: each heading names a class, the line under it lists
+        // the drugs, sharing no word with the question. Another section names the class in passing.
+        var summary = DocHit("p", "protocol.pdf", 20,
+            "Patients must not use other prohibited medication (strong inhibitors of CYP2D6 and drugs that prolong the QT interval).",
+            "5.4 Concomitant Therapy\nStudy XY-12 protocol", page: 18);
+        var appendix = DocHit("p", "protocol.pdf", 85,
+            "Drugs that prolong the QT interval\nAmiodarone, haloperidol, methadone, sotalol.",
+            "Appendix 3 Prohibited Medications > Drugs that prolong the QT interval\nStudy XY-12 protocol", page: 91);
+
+        var (answer, citations) = Answerer.Answer("Which drugs that prolong the QT interval are prohibited?", [summary, appendix]);
+
+        // Alone, the list holds none of the question's words; its heading holds them all.
+        Assert.Contains("Amiodarone, haloperidol, methadone, sotalol.", answer);
+        Assert.Contains(citations, c => c.Page == 91 && c.Text == "Amiodarone, haloperidol, methadone, sotalol.");
+    }
+
+    [Fact]
     public void A_row_whose_label_cell_is_empty_is_read_with_the_label_of_its_group()
     {
         // The strength is printed once per group of bottle sizes, on the group's middle row.

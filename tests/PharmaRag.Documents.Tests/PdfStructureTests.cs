@@ -217,4 +217,26 @@ public sealed class PdfStructureTests
         Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("small cell lung cancer"));
         Assert.Contains(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Responses were assessed"));
     }
+
+    [Fact]
+    public async Task A_schedule_of_activities_is_headed_by_its_visit_and_day_rows()
+    {
+        string[][] schedule =
+        [
+            ["Visit", "Screening", "Baseline", "Week 2", "Follow-Up Visit"],
+            ["Days", "-28 to -8", "-7 to -1", "14 (+/- 7)", "98 (+/- 7)"],
+            ["Informed consent", "x", "", "", ""],
+            ["Randomization", "", "x", "", ""],
+            ["Physical examination", "x", "", "", "x"],
+            ["Vital signs", "x", "x", "x", "x"],
+        ];
+
+        var parsed = await ParseAsync(TestPdf.RuledTable("Table 1: Schedule of Assessments", schedule, "x = assessment performed."));
+
+        // The day row holds numbers, so it was read as the first data row: the marked cells of the
+        // rows below it (and of every chunk after the first) no longer said which day they stand for.
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal(schedule, table.Rows);
+        Assert.Equal(2, table.HeaderRows);
+    }
 }

@@ -283,7 +283,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             var s = sentences[index];
             var isRow = TableRowStatement.IsRow(s.Text);
             if (s.Text.Length < 4 || IsContentsLine(s.Text) || ReferenceEntry().IsMatch(s.Text) || s.Text.StartsWith(TableChunker.GlossaryLead, StringComparison.Ordinal)
-                || isRow && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table!.IsHeaderRow(s.Start) || IsGroupLabel(s.Text)))
+                || isRow && !table!.StatesValues(s.Start) && (IsTableHeader(hit.Chunk.Text, s.Start + s.Text.Length) || table.IsHeaderRow(s.Start) || IsGroupLabel(s.Text)))
             {
                 continue;
             }
@@ -481,8 +481,10 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             // A row is read under its table's title, which names what the table is about (the study, the measure).
             // Its abbreviations are read spelled out ("SCLC transformation" is a small cell lung cancer's).
             var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption} {table.SpelledOut(text)}")).Concat(TableLayout.LabelInitials(label ?? cells[0])).ToHashSet(StringComparer.Ordinal);
-            // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for.
-            var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).SelectMany(col => TermAnalyzer.Terms(table.Heading(col))).ToHashSet(StringComparer.Ordinal);
+            // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for;
+            // nor does a column the row leaves empty (a schedule's row is read under the visits it marks).
+            var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).Where(col => cells[col].Length > 0)
+                .SelectMany(col => TermAnalyzer.Terms(table.Heading(col, cells))).ToHashSet(StringComparer.Ordinal);
             return (text, terms, headings);
         }
         if (c.IsRow)

@@ -17,6 +17,7 @@ public sealed partial class TableLayout
 
     private readonly HashSet<int> _headerRows;
     private readonly Dictionary<int, string> _labels;
+    private HashSet<int> _statingRows = [];
 
     private TableLayout(IReadOnlyList<string[]> headers, HashSet<int> headerRows, Dictionary<int, string> labels, IReadOnlyDictionary<string, string> abbreviations, string? caption, int columns = 0)
     {
@@ -39,7 +40,7 @@ public sealed partial class TableLayout
         {
             merged[abbreviation] = meaning;
         }
-        return new TableLayout(Headers, _headerRows, _labels, merged, Caption, Columns);
+        return new TableLayout(Headers, _headerRows, _labels, merged, Caption, Columns) { _statingRows = _statingRows };
     }
 
     /// <summary>How many cells the table's data rows have (the most of any row).</summary>
@@ -59,7 +60,7 @@ public sealed partial class TableLayout
             return this;
         }
         var other = continued.FirstOrDefault(t => t != this && t.Headers.Count > 0 && t.Columns == Columns);
-        return other is null ? this : new TableLayout(other.Headers, _headerRows, _labels, Abbreviations, Caption ?? other.Caption, Columns);
+        return other is null ? this : new TableLayout(other.Headers, _headerRows, _labels, Abbreviations, Caption ?? other.Caption, Columns) { _statingRows = _statingRows };
     }
 
     /// <summary>A cell of more than this many words that goes on from a list or a sentence is the rest of a row, not a heading.</summary>
@@ -92,10 +93,21 @@ public sealed partial class TableLayout
     /// <summary>The label of the data row starting at <paramref name="offset"/>: its first cell, or the nearest labelled row's when empty.</summary>
     public string? LabelOf(int offset) => _labels.GetValueOrDefault(offset);
 
+    /// <summary>
+    /// True when the header row at <paramref name="offset"/> also states values: a header row under
+    /// the first, with a label and two or more numbers, such as a schedule's "Days | -28 to -8 | 14 (± 7)
+    /// | 98 (± 7)" under its visit names. It heads the rows below it and is read as a row of the headers above it.
+    /// </summary>
+    public bool StatesValues(int offset) => _statingRows.Contains(offset);
+
     /// <summary>The heading of <paramref name="column"/> (all header rows), with the abbreviations in it spelled out.</summary>
-    public string Heading(int column)
+    public string Heading(int column) => Heading(column, null);
+
+    /// <summary>The heading of <paramref name="column"/> above the header row <paramref name="row"/> when it is one (all header rows otherwise).</summary>
+    public string Heading(int column, string[]? row)
     {
-        var heading = string.Join(' ', Headers.Select(h => column < h.Length ? h[column] : "").Where(h => h.Length > 0));
+        var above = row is null ? -1 : Headers.ToList().FindIndex(h => h.SequenceEqual(row));
+        var heading = string.Join(' ', Headers.Take(above < 0 ? Headers.Count : above).Select(h => column < h.Length ? h[column] : "").Where(h => h.Length > 0));
         var expansions = Word().Matches(heading)
             .Select(m => Abbreviations.GetValueOrDefault(m.Value.ToLowerInvariant()))
             .OfType<string>()
@@ -160,7 +172,11 @@ public sealed partial class TableLayout
                 labels[data[i].Offset] = label;
             }
         }
-        return new TableLayout(rows.Take(below).Select(r => r.Cells).Where(c => !IsContinuedRow(c)).ToArray(), headerRows, labels, abbreviations, caption, columns);
+        var stating = rows.Take(below).Skip(1)
+            .Where(r => r.Cells.Length > 2 && r.Cells[0].Length > 0 && r.Cells.Skip(1).Count(c => LeadingNumber().IsMatch(c)) >= 2)
+            .Select(r => r.Offset)
+            .ToHashSet();
+        return new TableLayout(rows.Take(below).Select(r => r.Cells).Where(c => !IsContinuedRow(c)).ToArray(), headerRows, labels, abbreviations, caption, columns) { _statingRows = stating };
     }
 
     // A label cell merged over a group of rows is printed on one of them (the first or the middle
@@ -213,6 +229,10 @@ public sealed partial class TableLayout
     // nor is a compound's code ("LY900018", "RO5459072"), which names a column's treatment.
     private static bool HasValue(string[] cells) =>
         cells.Skip(1).Any(c => Code().Replace(Bracketed().Replace(c, ""), "").Any(char.IsDigit));
+
+    // A cell that starts with a number: a day, a range or a window ("-28 to -8", "14 (± 7)").
+    [GeneratedRegex(@"^[\s(±+\-−‐–~<>≤≥]*\d")]
+    private static partial Regex LeadingNumber();
 
     [GeneratedRegex(@"\b\p{Lu}{2,}\d{3,}\w*")]
     private static partial Regex Code();

@@ -53,9 +53,10 @@ public static class TableRowStatement
             return string.Join("; ", cells.Skip(1).Where(c => c.Length > 0).Prepend(rowLabel).Where(c => c.Length > 0));
         }
         var columnTerms = Enumerable.Range(0, cells.Length)
-            .Select(c => TermAnalyzer.Terms(layout.Heading(c)).ToHashSet(StringComparer.Ordinal))
+            .Select(c => TermAnalyzer.Terms(layout.Heading(c, cells)).ToHashSet(StringComparer.Ordinal))
             .ToArray();
-        return State(cells, rowLabel, layout.Heading, columnTerms, focus);
+        // A header row that states values (a schedule's day row) is read under the headers above it.
+        return State(cells, rowLabel, c => layout.Heading(c, cells), columnTerms, focus);
     }
 
     private static string State(string[] cells, string label, Func<int, string> heading, IReadOnlyList<HashSet<string>> columnTerms, IReadOnlySet<string> focus)

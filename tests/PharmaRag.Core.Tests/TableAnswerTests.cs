@@ -98,4 +98,26 @@ public sealed class TableAnswerTests
         Assert.StartsWith("Tmax (h) — ", answer);
         Assert.Contains("4.0 (3.0-6.0)", answer);
     }
+
+    [Fact]
+    public void A_schedule_s_day_row_is_read_under_the_visit_names_above_it()
+    {
+        // The chunk as TableChunker writes a schedule of activities: the visit names and the study
+        // days are its header rows, the marks its body.
+        var table = Hit("r", "sjogren-protocol.pdf", 88,
+            "Appendix 1 Schedule of Assessments\n"
+            + "| Visit | Screening | Baseline | Week 2 | Week 12 | Follow-Up Visit |\n"
+            + "| Days | -28 to -8 | -7 to -1 | 14 (± 7) | 84 (± 7) | 98 (± 7) |\n| --- | --- | --- | --- | --- | --- |\n"
+            + "| Informed consent | x |  |  |  |  |\n"
+            + "| Saliva flow assessment |  | x | x | x |  |\n"
+            + "| Physical examination | x |  |  |  | x |\n"
+            + "| Adverse events | x | x | x | x | x |",
+            "Appendices", page: 90);
+
+        var (answer, citations) = Answerer.Answer("On which study day is the follow-up visit, and with what window?", [table]);
+
+        // The day row is a header row: it was never quoted, and the rows under it said only "x".
+        Assert.StartsWith("Days — Follow-Up Visit: 98 (± 7)", answer);
+        Assert.Equal(90, citations[0].Page);
+    }
 }

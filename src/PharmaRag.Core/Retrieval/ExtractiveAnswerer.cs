@@ -482,8 +482,9 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             // Its abbreviations are read spelled out ("SCLC transformation" is a small cell lung cancer's).
             var terms = c.Terms.Concat(TermAnalyzer.Terms($"{label} {table.Caption} {table.SpelledOut(text)}")).Concat(TableLayout.LabelInitials(label ?? cells[0])).ToHashSet(StringComparer.Ordinal);
             // The label column's heading names the rows ("Adverse reaction"), not a value the question asks for;
-            // nor does a column the row leaves empty (a schedule's row is read under the visits it marks).
-            var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).Where(col => cells[col].Length > 0)
+            // nor, in a row of marks, a column the row leaves empty (a schedule's row is read under the visits it marks).
+            var marks = cells.Skip(1).Where(cell => cell.Length > 0).DefaultIfEmpty("").All(TableLayout.IsMark);
+            var headings = Enumerable.Range(1, Math.Max(0, cells.Length - 1)).Where(col => !marks || cells[col].Length > 0)
                 .SelectMany(col => TermAnalyzer.Terms(table.Heading(col, cells))).ToHashSet(StringComparer.Ordinal);
             return (text, terms, headings);
         }

@@ -230,6 +230,12 @@ public sealed partial class TableLayout
     private static bool HasValue(string[] cells) =>
         cells.Skip(1).Any(c => Code().Replace(Bracketed().Replace(c, ""), "").Any(char.IsDigit));
 
+    /// <summary>True when <paramref name="cell"/> is a schedule's mark, perhaps with a footnote letter ("x", "X", "Xg", "✓").</summary>
+    public static bool IsMark(string cell) => Mark().IsMatch(cell);
+
+    [GeneratedRegex(@"^([xX✓✔√•●](\s?[a-z]{1,2})?\s*)+$")]
+    private static partial Regex Mark();
+
     // A cell that starts with a number: a day, a range or a window ("-28 to -8", "14 (± 7)").
     [GeneratedRegex(@"^[\s(±+\-−‐–~<>≤≥]*\d")]
     private static partial Regex LeadingNumber();

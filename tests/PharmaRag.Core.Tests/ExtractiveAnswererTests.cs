@@ -231,6 +231,45 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void A_line_ending_in_a_colon_under_a_panel_heading_is_quoted_with_its_items_and_the_heading()
+    {
+        // A Drug Facts panel nests two leads: the panel's heading, then a line introducing a bulleted
+        // list. The line is an item of the heading's list and the lead of its own.
+        var warnings = DocHit("n", "naproxen.pdf", 4,
+            "Warnings\nAllergy alert: Naproxen may cause a severe allergic reaction, especially in people allergic\n" +
+            "to aspirin. Signs may include:\nhives\nfacial swelling\nshock\nasthma (wheezing)\nblister\n" +
+            "If an allergic reaction occurs, stop use and seek medical help right away.",
+            "Drug Facts > Warnings\nNaproxen Drug Facts", page: 1);
+
+        var (answer, citations) = Answerer.Answer("Which signs may a reaction include?", [warnings]);
+
+        // Quoted with its heading only, the line ends in a colon and lists nothing.
+        Assert.Contains("Warnings: Signs may include: hives facial swelling shock asthma (wheezing) blister", answer);
+        var quoted = Assert.Single(citations, c => c.Text.StartsWith("Signs may include:", StringComparison.Ordinal));
+        Assert.Contains("asthma (wheezing)", quoted.Text);
+        Assert.Equal(1, quoted.Page);
+    }
+
+    [Fact]
+    public void The_one_statement_under_a_heading_is_read_as_the_heading_s_value()
+    {
+        // An appendix of prohibited medicines: each heading names a class, the line under it lists
+        // the drugs, sharing no word with the question. Another section names the class in passing.
+        var summary = DocHit("p", "protocol.pdf", 20,
+            "Patients must not use other prohibited medication (strong inhibitors of CYP2D6 and drugs that prolong the QT interval).",
+            "5.4 Concomitant Therapy\nStudy XY-12 protocol", page: 18);
+        var appendix = DocHit("p", "protocol.pdf", 85,
+            "Drugs that prolong the QT interval\nAmiodarone, haloperidol, methadone, sotalol.",
+            "Appendix 3 Prohibited Medications > Drugs that prolong the QT interval\nStudy XY-12 protocol", page: 91);
+
+        var (answer, citations) = Answerer.Answer("Which drugs that prolong the QT interval are prohibited?", [summary, appendix]);
+
+        // Alone, the list holds none of the question's words; its heading holds them all.
+        Assert.Contains("Amiodarone, haloperidol, methadone, sotalol.", answer);
+        Assert.Contains(citations, c => c.Page == 91 && c.Text == "Amiodarone, haloperidol, methadone, sotalol.");
+    }
+
+    [Fact]
     public void A_row_whose_label_cell_is_empty_is_read_with_the_label_of_its_group()
     {
         // The strength is printed once per group of bottle sizes, on the group's middle row.

@@ -30,6 +30,9 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         /// <summary>The line this item completes ("The chance is higher if you:"), when it is one of a list's items.</summary>
         public Candidate? Lead { get; init; }
 
+        /// <summary>The heading this sentence is the only statement of, read with it but quoted alone.</summary>
+        public Candidate? Label { get; init; }
+
         /// <summary>For a table row, its table read as a whole (headers, merged labels, abbreviations).</summary>
         public TableLayout? Table { get; init; }
     }
@@ -285,7 +288,14 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
                 continue;
             }
             var item = lead is not null && !isRow && index - lead.Index <= MaxListItems && IsItem(s.Text);
-            var candidate = new Candidate(hit, rank, index, s.Start, s.Text, s.Terms) { Table = isRow ? table : null, Lead = item ? lead : null };
+            // A heading whose section holds one short statement is a label and that statement its
+            // value ("Sensitive substrates of CYP3A4 with a narrow therapeutic index" / "Alfentanil,
+            // colchicine, fentanyl, pimozide."): the statement is read with the heading's words.
+            var value = lead is not null && !isRow && !item && index == lead.Index + 1 && index == sentences.Count - 1 && s.Text.Length <= ShortItem;
+            var candidate = new Candidate(hit, rank, index, s.Start, s.Text, s.Terms)
+            {
+                Table = isRow ? table : null, Lead = item ? lead : null, Label = value ? lead : null,
+            };
             yield return candidate;
             // A list's items follow its heading one after another: a paragraph or a table ends it.
             if (isRow || IsHeading(s.Text) || lead is not null && !item)
@@ -477,7 +487,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         {
             return (c.Text, c.Terms, TableRowStatement.Headers(c.Hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal));
         }
-        return c.Lead is { } lead
+        return (c.Lead ?? c.Label) is { } lead
             ? (c.Text, c.Terms.Concat(lead.Terms).ToHashSet(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
             : (c.Text, c.Terms, new HashSet<string>(StringComparer.Ordinal));
     }
@@ -635,16 +645,18 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             }
             var quote = Quote(c, focus);
             var page = quote.Page;
-            if (c.Lead is { } lead && !chosen.Contains(lead) && lead.Hit.Chunk.PageAt(lead.Offset) == page && covered.Add((lead.Hit.Chunk.Id, lead.Index)))
-            {
-                quote = quote with { Statement = lead.Text.TrimEnd(':', ' ') + ": " + quote.Statement };
-            }
-            else if (!c.IsRow && c.Text.EndsWith(':') && ItemsAfter(c) is { Count: > 0 } items)
+            // A line ending in a colon carries its items even when it is itself an item under a
+            // heading ("Warnings" / "Symptoms may include:" / "hives", "asthma (wheezing)", ...).
+            if (!c.IsRow && c.Text.EndsWith(':') && ItemsAfter(c) is { Count: > 0 } items)
             {
                 var last = items[^1];
                 var span = c.Hit.Chunk.Text[c.Offset..(last.Start + last.Text.Length)];
                 covered.UnionWith(Enumerable.Range(c.Index + 1, items.Count).Select(i => (c.Hit.Chunk.Id, i)));
                 quote = quote with { Statement = Lines().Replace(span, " "), CitedText = span };
+            }
+            if (c.Lead is { } lead && !chosen.Contains(lead) && lead.Hit.Chunk.PageAt(lead.Offset) == page && covered.Add((lead.Hit.Chunk.Id, lead.Index)))
+            {
+                quote = quote with { Statement = lead.Text.TrimEnd(':', ' ') + ": " + quote.Statement };
             }
             quotes.Add(quote);
         }

@@ -755,6 +755,23 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void Advice_the_patient_leaflet_restates_without_a_number_is_quoted_from_the_prescribing_page()
+    {
+        // The leaflet says it to the patient and ranks first; the prescribing text says it to the prescriber.
+        var leaflet = DocHit("z", "zorvatide.pdf", 40, "The dose of your insulin or sulfonylurea medicine may need to be lowered while you take zorvatide.",
+            "PATIENT INFORMATION > What are the possible side effects of zorvatide?", page: 20);
+        var prescribing = DocHit("z", "zorvatide.pdf", 9,
+            "Patients taking insulin or a sulfonylurea medicine with zorvatide may require a lower dose of insulin or the sulfonylurea to minimize the risk of hypoglycemia.",
+            "5 WARNINGS AND PRECAUTIONS > 5.3 Hypoglycemia", page: 6);
+
+        var (answer, citations) = Answerer.Answer("When zorvatide is added to insulin or a sulfonylurea, what dose change may be needed?", [leaflet, prescribing]);
+
+        Assert.StartsWith("Patients taking insulin or a sulfonylurea medicine with zorvatide may require a lower dose", answer);
+        Assert.Equal(6, citations[0].Page);
+        Assert.DoesNotContain(citations, c => c.Page == 20);
+    }
+
+    [Fact]
     public void A_leaflet_sentence_stays_when_no_prescribing_sentence_gives_its_number()
     {
         var leaflet = DocHit("z", "zorvatide.pdf", 40, "Avoid eating more than 3 servings of black licorice each day.",

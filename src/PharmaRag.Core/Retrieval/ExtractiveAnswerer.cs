@@ -397,9 +397,11 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // taking ...?") restates for the patient, on a page of its own, a number the prescribing text
     // states for the prescriber ("Avoid drinking more than 1.2 liters of grapefruit juice each day"
     // for "Concomitant intake of ... more than 1.2 liters daily, of grapefruit juice is not
-    // recommended"). A pharmacist checks the prescribing page: when a retrieved sentence outside the
-    // leaflet gives every number the leaflet sentence gives and holds most of its words, that
-    // sentence is quoted in its place. Null when there is none.
+    // recommended"), and restates its advice in the reader's words ("The dose of your sulfonylurea
+    // medicine or insulin may need to be lowered" for "... may require a lower dose of insulin or
+    // insulin secretagogue"). A pharmacist checks the prescribing page: when a retrieved sentence
+    // outside the leaflet gives every number the leaflet sentence gives (if it gives any) and holds
+    // most of its words, that sentence is quoted in its place. Null when there is none.
     private static Candidate? PrescribingRestatement(Candidate c, List<(Candidate Candidate, double Score)> scored, QuestionFocus focus)
     {
         if (c.IsRow || !ForPatients(c) || c.Terms.Count == 0)
@@ -407,10 +409,6 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             return null;
         }
         var numbers = SentenceMatch.Number().Matches(c.Text).Select(m => m.Value).Where(n => !focus.Numbers.Contains(n)).ToHashSet(StringComparer.Ordinal);
-        if (numbers.Count == 0)
-        {
-            return null;
-        }
         return scored
             .Where(x => !x.Candidate.IsRow && x.Candidate.Hit.Chunk.DocumentId == c.Hit.Chunk.DocumentId && !ForPatients(x.Candidate)
                 && numbers.IsSubsetOf(SentenceMatch.Number().Matches(x.Candidate.Text).Select(m => m.Value)))

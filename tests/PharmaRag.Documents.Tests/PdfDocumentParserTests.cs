@@ -95,4 +95,19 @@ public sealed class PdfDocumentParserTests
         var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
         Assert.Contains("HER2-ADC ORR in NSCLC: trastuzumab deruxtecan (DESTINY-Lung01)", text);
     }
+    [Fact]
+    public async Task Glyphs_of_a_font_that_is_not_embedded_are_placed_by_their_advance_not_the_fonts_bounding_box()
+    {
+        // PdfPig gives each glyph of a non-embedded font the font's bounding box, 2.7 em wide and
+        // starting left of the pen: "logical" (non-embedded) sorted its "l" before the "o" of
+        // "radio" (Helvetica) and read "radiloogical"; "2 x" and "20 mL", drawn 4 points apart with
+        // no space glyph, read "2 x20 mL".
+        var pdf = TestPdf.FontBoxGlyphs((50, "radio", true), (76.68, "logical evidence", false), (250, "2 x", false), (268, "20 mL", false));
+
+        var parsed = await ParseAsync(pdf);
+
+        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
+        Assert.Contains("radiological evidence", text);
+        Assert.Contains("2 x 20 mL", text);
+    }
 }

@@ -219,6 +219,42 @@ public sealed class PdfStructureTests
     }
 
     [Fact]
+    public async Task Two_columns_printed_under_one_pair_of_column_rules_are_two_columns()
+    {
+        string[][] rows =
+        [
+            ["Parameter", "Remdesivir", "GS-441524", "GS-704277"],
+            ["Tmax (h)", "0.67-0.68", "1.51-2.00", "0.75"],
+            ["t1/2 (h)", "1", "27", "1.3"],
+            ["Urine (%)", "10", "49", "2.9"],
+        ];
+        var parsed = await ParseAsync(TestPdf.TableWithUndrawnRule(rows, undrawnRule: 2));
+
+        // No rule is drawn between "Remdesivir" and "GS-441524": their values read as one cell ("1 27").
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal(["Parameter", "Remdesivir", "GS-441524", "GS-704277"], table.Rows[0]);
+        Assert.Equal(["t1/2 (h)", "1", "27", "1.3"], table.Rows[2]);
+    }
+
+    [Fact]
+    public async Task A_caption_label_set_a_tab_apart_from_its_title_keeps_the_title()
+    {
+        string[][] rows =
+        [
+            ["Reaction", "Drug N=532", "Placebo N=516"],
+            ["Serious adverse reactions", "2 (0.4%)", "3 (0.6%)"],
+            ["Leading to discontinuation", "11 (2%)", "15 (3%)"],
+        ];
+        var parsed = await ParseAsync(TestPdf.TableWithTabbedCaption("Table 5", "Summary of Adverse Reaction Rates in Study A", rows));
+
+        // The gap after "Table 5" splits the line: the caption was "Table 5" alone and the title a
+        // paragraph of its own, so the table's chunks never said what it summarises.
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal("Table 5 Summary of Adverse Reaction Rates in Study A", table.Caption);
+        Assert.DoesNotContain(parsed.Blocks, b => b.Kind == BlockKind.Text && b.Text.Contains("Summary of Adverse"));
+    }
+
+    [Fact]
     public async Task A_schedule_of_activities_is_headed_by_its_visit_and_day_rows()
     {
         string[][] schedule =

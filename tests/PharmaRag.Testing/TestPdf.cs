@@ -298,7 +298,7 @@ public static class TestPdf
         }
     }
 
-    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false)
+    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false, int undrawnRule = -1)
     {
         const double rowHeight = TableRowHeight;
         const double columnWidth = 110;
@@ -309,6 +309,15 @@ public static class TestPdf
         }
         for (var c = sideBorders ? 0 : 1; c <= (sideBorders ? columns : columns - 1); c++)
         {
+            if (c == undrawnRule)
+            {
+                // Only the joints are drawn: a half-point mark where each row rule meets the column.
+                for (var r = 0; r <= rows.Length; r++)
+                {
+                    page.DrawRectangle(new PdfPoint(Left + c * columnWidth - 0.25, top - r * rowHeight - 0.25), 0.5, 0.5, 0.5, fill: true);
+                }
+                continue;
+            }
             var from = spanFirstRow && c < columns && rows[0][c].Length == 0 ? top - rowHeight : top;
             page.DrawLine(new PdfPoint(Left + c * columnWidth, from), new PdfPoint(Left + c * columnWidth, top - rows.Length * rowHeight), 0.5);
         }
@@ -362,6 +371,39 @@ public static class TestPdf
     }
 
     /// <summary>
+    /// A ruled table that draws the column rule on the left of column <paramref name="undrawnRule"/>
+    /// only as marks where it meets the row rules, as a label's PK table does, then body text.
+    /// </summary>
+    public static byte[] TableWithUndrawnRule(string[][] rows, int undrawnRule)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("Table 11 Pharmacokinetic properties", 10, new PdfPoint(Left, Top), font);
+        var top = Top - 10;
+        DrawTable(page, font, rows, top, undrawnRule: undrawnRule);
+        page.AddText("Exposure was similar across studies.", 10, new PdfPoint(Left, top - rows.Length * TableRowHeight - 30), font);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A ruled table whose caption's label ("Table 5") and title are set on one line a tab apart,
+    /// the title three ems to the right of the label, then body text.
+    /// </summary>
+    public static byte[] TableWithTabbedCaption(string label, string title, string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(label, 10, new PdfPoint(Left, Top), font);
+        page.AddText(title, 10, new PdfPoint(Left + 70, Top), font);
+        var top = Top - 10;
+        DrawTable(page, font, rows, top);
+        page.AddText("Adverse reactions were graded by the investigators.", 10, new PdfPoint(Left, top - rows.Length * TableRowHeight - 30), font);
+        return builder.Build();
+    }
+
+    /// <summary>
     /// One line in a TrueType font that is not embedded (PdfPig then reads letters through the
     /// ToUnicode map, as it does for embedded fonts; for a standard 14 font it ignores the map) whose ToUnicode map sends the codes of the capitals in
     /// <paramref name="miscased"/> to their small letters, as some producers write it: the page
@@ -385,6 +427,31 @@ public static class TestPdf
             $"<< /Length {content.Length} >>\nstream\n{content}endstream",
             $"<< /Length {cmap.Length} >>\nstream\n{cmap}endstream",
             "<< /Type /FontDescriptor /FontName /TestSans /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+        };
+        return RawPdf("1.4", objects, "");
+    }
+
+    /// <summary>
+    /// Text in a TrueType font that is not embedded and whose descriptor gives Arial's bounding box
+    /// ([-665 -325 2000 1006], 2.7 em wide): without outlines PdfPig gives every glyph that box.
+    /// Each of <paramref name="runs"/> is drawn at its own x on one baseline (size 12, no space
+    /// glyph between runs); a run whose <c>Standard</c> is true is drawn in Helvetica instead, whose
+    /// glyph boxes PdfPig knows, as a label mixes a subset font with a non-embedded one.
+    /// Letters are 500 units wide (6 points) in the non-embedded font.
+    /// </summary>
+    public static byte[] FontBoxGlyphs(params (double X, string Text, bool Standard)[] runs)
+    {
+        var widths = string.Join(' ', Enumerable.Range(32, 91).Select(c => c == ' ' ? 278 : 500));
+        var content = string.Concat(runs.Select(r => $"BT /{(r.Standard ? "F2" : "F1")} 12 Tf {r.X:0.##} 700 Td ({r.Text}) Tj ET\n"));
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
+            $"<< /Type /Font /Subtype /TrueType /BaseFont /ArialMT /FontDescriptor 7 0 R /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 122 /Widths [{widths}] >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}endstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            "<< /Type /FontDescriptor /FontName /ArialMT /Flags 32 /FontBBox [-665 -325 2000 1006] /ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 716 /StemV 80 >>",
         };
         return RawPdf("1.4", objects, "");
     }

@@ -22,6 +22,11 @@ internal static partial class CaptionLinker
             {
                 target.Caption = TextRenderer.Render(caption, vocabulary);
                 items.Remove(caption);
+                if (TitleBeside(items, caption) is { } title)
+                {
+                    target.Caption += " " + TextRenderer.Render(title, vocabulary);
+                    items.Remove(title);
+                }
             }
             if (table)
             {
@@ -40,6 +45,23 @@ internal static partial class CaptionLinker
             .Where(c => c.Distance <= 4 * size)
             .OrderBy(c => c.Distance)
             .Select(c => c.Item)
+            .FirstOrDefault();
+    }
+
+    // A caption whose label ("Table 5") is set apart from its title by a tab is two items on one
+    // line: the title is the text that starts on the label's baseline, to its right.
+    private static LayoutItem? TitleBeside(List<LayoutItem> items, LayoutItem caption)
+    {
+        if (caption.Lines.Count != 1 || !LabelOnly().IsMatch(caption.PlainText))
+        {
+            return null;
+        }
+        var line = caption.Lines[0];
+        var size = Math.Max(line.Size, 6);
+        return items
+            .Where(i => i.Kind == BlockKind.Text && i.Lines.Count is > 0 and <= 4 && i.Box.Left >= line.Box.Right - 1
+                        && i.Box.Left - line.Box.Right <= 12 * size && Math.Abs(i.Lines[0].Baseline - line.Baseline) <= 0.3 * size)
+            .OrderBy(i => i.Box.Left)
             .FirstOrDefault();
     }
 
@@ -79,6 +101,10 @@ internal static partial class CaptionLinker
     // "Table 3", "Table A1", and a protocol's own numbering ("Table LZZT.1.", "Table IGBJ.2.").
     [GeneratedRegex(@"^Table\s+(?:[A-Z]?\d+|[A-Z]{2,6}[.-]\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex TableCaption();
+
+    // A caption that is only its label: "Table 5", "Figure 2.", "Table LZZT.1:".
+    [GeneratedRegex(@"^(?:Table|Figure|Fig\.?)\s*(?:[A-Z]?\d+|[A-Z]{2,6}[.-]\d+)[.:]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelOnly();
 
     [GeneratedRegex(@"^(Figure|Fig\.?)\s*[A-Z]?\d+", RegexOptions.IgnoreCase)]
     private static partial Regex FigureCaption();

@@ -60,9 +60,25 @@ internal static class LineBuilder
         // Space glyphs have empty rectangles; their advance is what separates words.
         var left = Math.Min(r.Left, letter.StartBaseLine.X);
         var right = Math.Max(r.Right, letter.EndBaseLine.X);
+        if (OutlineUnknown(r, letter, size))
+        {
+            // A font that is not embedded has no glyph outlines, and PdfPig then gives every glyph
+            // the font's whole bounding box (about 2.7 em wide for Arial, starting left of the
+            // pen): neighbouring glyphs overlap, so no gap separates two words or two table
+            // columns, and glyphs of such a font sort before those of an embedded font drawn to
+            // their left ("radiloogical"). The pen's advance is where the glyph really is.
+            left = letter.StartBaseLine.X;
+            right = Math.Max(letter.EndBaseLine.X, left);
+        }
         var box = new BoundingBox(left, Math.Min(r.Bottom, letter.StartBaseLine.Y), right, Math.Max(r.Top, letter.StartBaseLine.Y + size * 0.7));
         return new Glyph(letter.Value, box, letter.StartBaseLine.Y, size, bold, math);
     }
+
+    // A glyph rectangle reaching half an em beyond the pen's advance on either side is not the
+    // glyph's outline but the font's bounding box (italic overhangs stay well within that).
+    private static bool OutlineUnknown(UglyToad.PdfPig.Core.PdfRectangle r, Letter letter, double size) =>
+        letter.EndBaseLine.X > letter.StartBaseLine.X
+        && (r.Left < letter.StartBaseLine.X - 0.5 * size || r.Right > letter.EndBaseLine.X + 0.5 * size);
 
     // Rows by baseline; a cluster of small glyphs just above or below a row (a superscript
     // footnote mark, a subscript) is folded into that row.

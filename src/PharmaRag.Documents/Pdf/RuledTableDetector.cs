@@ -106,11 +106,15 @@ internal static class RuledTableDetector
             return null;
         }
 
+        foreach (var x in UndrawnColumnRules(xs, ys, inside, verticals))
+        {
+            verticals.Add(new Rule(false, x, ys[^1], ys[0]));
+        }
+
         var cells = new List<PdfWord>[ys.Count - 1, xs.Count - 1];
         foreach (var word in inside)
         {
-            var below = ys.FindIndex(y => y < word.Box.CenterY());
-            var row = below switch { < 0 => ys.Count - 2, 0 => 0, _ => below - 1 };
+            var row = RowOf(ys, word);
             var column = 0;
             for (var c = 1; c < xs.Count - 1; c++)
             {
@@ -167,6 +171,37 @@ internal static class RuledTableDetector
         }
         var edges = used.Select(c => xs[c]).Append(xs[^1]).ToArray();
         return new PdfTable(box, rows, headerRows, size, edges);
+    }
+
+    private static int RowOf(List<double> ys, PdfWord word)
+    {
+        var below = ys.FindIndex(y => y < word.Box.CenterY());
+        return below switch { < 0 => ys.Count - 2, 0 => 0, _ => below - 1 };
+    }
+
+    // A column rule drawn only where it meets the row rules (the joints, no segment across any
+    // row): a table that leaves it out still marks the column there. It divides two columns when
+    // no word crosses it and at least two rows have words on both sides of it ("Remdesivir" and
+    // "GS-441524" under one rule pair read "1 27" as one cell); otherwise the cells span it.
+    private static List<double> UndrawnColumnRules(List<double> xs, List<double> ys, List<PdfWord> inside, List<Rule> verticals)
+    {
+        var found = new List<double>();
+        for (var c = 1; c + 1 < xs.Count; c++)
+        {
+            var x = xs[c];
+            if (Enumerable.Range(0, ys.Count - 1).Any(r => Crosses(verticals, x, ys, r))
+                || inside.Any(w => w.Box.Left < x - Tolerance && w.Box.Right > x + Tolerance))
+            {
+                continue;
+            }
+            var left = inside.Where(w => w.Box.CenterX() >= xs[c - 1] && w.Box.CenterX() < x).Select(w => RowOf(ys, w)).Distinct();
+            var right = inside.Where(w => w.Box.CenterX() > x && w.Box.CenterX() < xs[c + 1]).Select(w => RowOf(ys, w)).Distinct();
+            if (left.Intersect(right).Count() >= 2)
+            {
+                found.Add(x);
+            }
+        }
+        return found;
     }
 
     /// <summary>True when a column rule at <paramref name="x"/> crosses the middle of row <paramref name="row"/>.</summary>

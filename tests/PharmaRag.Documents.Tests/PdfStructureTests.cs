@@ -219,6 +219,29 @@ public sealed class PdfStructureTests
     }
 
     [Fact]
+    public async Task A_first_column_cell_spanning_rows_whose_rules_stop_short_of_it_fills_each_row()
+    {
+        string[][] rows =
+        [
+            ["Infusion bag volume", "Infusion time", "Rate of infusion"],
+            ["", "30 min", "8.33 mL/min"],
+            ["250 mL", "60 min", "4.17 mL/min"],
+            ["", "120 min", "2.08 mL/min"],
+            ["", "30 min", "3.33 mL/min"],
+            ["100 mL", "60 min", "1.67 mL/min"],
+            ["", "120 min", "0.83 mL/min"],
+        ];
+        var parsed = await ParseAsync(TestPdf.TableWithRowSpans(rows, openRowRules: [2, 3, 5, 6]));
+
+        // "250 mL" is printed once beside three rows: the 30 and 120 min rows had no bag volume.
+        var table = Assert.Single(parsed.Blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal(["250 mL", "30 min", "8.33 mL/min"], table.Rows[1]);
+        Assert.Equal(["250 mL", "120 min", "2.08 mL/min"], table.Rows[3]);
+        Assert.Equal(["100 mL", "30 min", "3.33 mL/min"], table.Rows[4]);
+        Assert.Equal(["100 mL", "120 min", "0.83 mL/min"], table.Rows[6]);
+    }
+
+    [Fact]
     public async Task Two_columns_printed_under_one_pair_of_column_rules_are_two_columns()
     {
         string[][] rows =

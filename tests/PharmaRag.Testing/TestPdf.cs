@@ -298,14 +298,16 @@ public static class TestPdf
         }
     }
 
-    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false, int undrawnRule = -1)
+    private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false, int undrawnRule = -1, int[]? openRowRules = null)
     {
         const double rowHeight = TableRowHeight;
         const double columnWidth = 110;
         var columns = rows[0].Length;
         for (var r = 0; r <= rows.Length; r++)
         {
-            page.DrawLine(new PdfPoint(Left, top - r * rowHeight), new PdfPoint(Left + columns * columnWidth, top - r * rowHeight), 0.5);
+            // A row rule in openRowRules starts after the first column, whose cell spans it.
+            var from = openRowRules?.Contains(r) == true ? Left + columnWidth : Left;
+            page.DrawLine(new PdfPoint(from, top - r * rowHeight), new PdfPoint(Left + columns * columnWidth, top - r * rowHeight), 0.5);
         }
         for (var c = sideBorders ? 0 : 1; c <= (sideBorders ? columns : columns - 1); c++)
         {
@@ -367,6 +369,23 @@ public static class TestPdf
             page.AddText(glossaryLines[i], 9, new PdfPoint(Left, below - 10 - i * 11), font);
         }
         page.AddText("Responses were assessed by the investigators every eight weeks.", 10, new PdfPoint(Left, below - 40 - glossaryLines.Length * 11), font);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A ruled table whose row rules numbered in <paramref name="openRowRules"/> (0 is the top
+    /// rule) are drawn only across the columns after the first: its first-column cell spans those
+    /// rows, its text printed once in the middle one. Body text follows.
+    /// </summary>
+    public static byte[] TableWithRowSpans(string[][] rows, int[] openRowRules)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("Table 2 Recommended rate of infusion", 10, new PdfPoint(Left, Top), font);
+        var top = Top - 10;
+        DrawTable(page, font, rows, top, openRowRules: openRowRules);
+        page.AddText("Administer the diluted solution at the rate in Table 2.", 10, new PdfPoint(Left, top - rows.Length * TableRowHeight - 30), font);
         return builder.Build();
     }
 

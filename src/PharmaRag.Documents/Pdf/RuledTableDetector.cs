@@ -16,6 +16,7 @@ internal static class RuledTableDetector
 {
     private const double Tolerance = 2;
     private const double MinColumnWidth = 12;
+    private const int MaxSpanWords = 6;
 
     public static List<PdfTable> Detect(List<Rule> rules, IReadOnlyList<PdfWord> words)
     {
@@ -169,8 +170,42 @@ internal static class RuledTableDetector
                 }
             }
         }
+        FillRowSpans(rows, gridRows, used, xs, ys, horizontals, headerRows);
         var edges = used.Select(c => xs[c]).Append(xs[^1]).ToArray();
         return new PdfTable(box, rows, headerRows, size, edges);
+    }
+
+    // A body cell whose row rules stop short of it spans those rows: "250 mL" printed once,
+    // centred beside the 30, 60 and 120 min rows whose rules are drawn only across the other
+    // columns, holds for each of them, so each row of the span gets it. Only a short label
+    // printed once is copied: a span holding a list over several rows (lab tests, objectives)
+    // would repeat the whole list in every row.
+    private static void FillRowSpans(string[][] rows, List<int> gridRows, int[] used, List<double> xs, List<double> ys, List<Rule> horizontals, int headerRows)
+    {
+        for (var j = 0; j < used.Length; j++)
+        {
+            var mid = (xs[used[j]] + xs[used[j] + 1]) / 2;
+            var start = headerRows;
+            for (var i = headerRows + 1; i <= rows.Length; i++)
+            {
+                var joined = i < rows.Length && gridRows[i] == gridRows[i - 1] + 1
+                    && !horizontals.Any(h => Math.Abs(h.At - ys[gridRows[i]]) <= Tolerance && h.From <= mid && h.To >= mid);
+                if (joined)
+                {
+                    continue;
+                }
+                var filled = Enumerable.Range(start, i - start).Where(k => rows[k][j].Length > 0).ToList();
+                if (i - start >= 2 && filled.Count == 1 && rows[filled[0]][j].Split(' ').Length <= MaxSpanWords)
+                {
+                    var text = rows[filled[0]][j];
+                    for (var k = start; k < i; k++)
+                    {
+                        rows[k][j] = text;
+                    }
+                }
+                start = i;
+            }
+        }
     }
 
     private static int RowOf(List<double> ys, PdfWord word)

@@ -23,6 +23,9 @@ public sealed class LayTermsTests
     [InlineData("How high are peak levels after a single dose?", "cmax")]
     [InlineData("What is the area under the curve with food?", "auc")]
     [InlineData("Which PK parameters are summarised?", "pharmacokinetic")]
+    [InlineData("What is the half-life of the main metabolite?", "t1/2")]
+    [InlineData("How long is the half life after the last dose?", "t1/2")]
+    [InlineData("What trough concentration is reached at steady state?", "ctrough")]
     public void Everyday_words_of_a_question_add_the_clinical_words_of_protocols_and_labels(string question, string clinical)
     {
         Assert.Contains(clinical, LayTerms.For(question));

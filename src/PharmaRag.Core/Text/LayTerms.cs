@@ -149,7 +149,8 @@ public static class LayTerms
         ["mono"] = "mononucleosis",
         ["glandular fever"] = "mononucleosis",
         // Pharmacokinetic tables print parameters by their symbols: a question asks for "the time
-        // to peak" (Tmax), "the peak level" (Cmax), "the area under the curve" (AUC), and "PK" for
+        // to peak" (Tmax), "the peak level" (Cmax), "the area under the curve" (AUC), "the
+        // half-life" (t1/2), "the trough" (Ctrough), and "PK" for
         // the pharmacokinetics their captions name. "Peak concentration" alone is left out: "time to
         // peak concentration" asks for Tmax.
         ["time to peak"] = "tmax",
@@ -160,6 +161,10 @@ public static class LayTerms
         ["maximum concentration"] = "cmax",
         ["maximum plasma"] = "cmax",
         ["area under the curve"] = "auc",
+        // A label's PK table heads the half-life row "t1/2" and the trough row "Ctrough".
+        ["half-life"] = "t1/2",
+        ["half life"] = "t1/2",
+        ["trough"] = "ctrough",
         ["pk"] = "pharmacokinetic",
     };
 

@@ -281,5 +281,41 @@ public sealed class RetrievalQualityTests
         Assert.Contains("Take 2 tablets with food", Text(hits[0]));
     }
 
+    [Fact]
+    public async Task A_question_naming_a_protocol_and_an_author_only_another_document_cites_is_not_routed_to_the_protocol()
+    {
+        // "Zorvatide" names the protocol (its title), but the review paper also discusses it and
+        // alone cites "Okafor": the question asks what the paper reports, so the protocol's own
+        // chunks must not be ranked above it as if the question were about the protocol.
+        var protocol = TestPdf.Pages(
+            ["Protocol ZX-303", "A Phase 2 Study of Zorvatide in Adults with Chronic Gout"],
+            ["Genetic testing for resistance to zorvatide is described in the laboratory manual."],
+            Filler,
+            Filler,
+            ["Participants who develop resistance stop zorvatide and are followed for safety."],
+            Filler,
+            Filler,
+            Filler);
+        var review = TestPdf.Pages(
+            [
+                "Mechanisms of resistance to urate transporter inhibitors: a review",
+                "Abstract. Urate transporter inhibitors are a growing class of oral drugs for chronic gout, and acquired resistance limits how long they work in many patients; this review summarises what cell lines, animal models and clinical cohorts have shown so far.",
+            ],
+            ["Okafor and colleagues found that the BCL9X gene drives resistance to zorvatide in cell lines."],
+            ["Transporter inhibitors lower urate by blocking its reabsorption in the kidney."],
+            Filler,
+            Filler,
+            Filler,
+            ["Combination therapy may delay resistance in chronic gout."]);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zx303.pdf", protocol));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("review.pdf", review));
+
+        var hits = await server.Client.SearchAsync("Which gene did Okafor and colleagues find drives resistance to Zorvatide?");
+
+        Assert.Contains("BCL9X", Text(hits[0]));
+    }
+
     private static string Text(JsonNode? hit) => (string)hit!["text"]!;
 }

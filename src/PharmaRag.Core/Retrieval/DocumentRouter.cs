@@ -71,13 +71,21 @@ public sealed class DocumentRouter(IRagStore store)
         {
             return [];
         }
-        var users = await UsersAsync(stems, candidates, chunks, cancellationToken);
+        // The question's other name words ("Izumi", an author another document cites): a document
+        // none of whose candidate chunks uses one that another candidate document does is not what
+        // the question asks about, however its title matches.
+        var others = names.Where(n => !stems.Contains(n)).ToArray();
+        var users = await UsersAsync([.. stems, .. others], candidates, chunks, cancellationToken);
         var routes = new List<Route>();
         foreach (var (document, identity) in identities.Where(i => known[i.Key].IsLong))
         {
             var naming = stems.Where(s => identity.Contains(s) && users[s].Count(d => d != document) <= 1)
                 .ToHashSet(StringComparer.Ordinal);
             if (naming.Count == 0)
+            {
+                continue;
+            }
+            if (others.Any(n => !identity.Contains(n) && users[n].Count > 0 && !users[n].Contains(document)))
             {
                 continue;
             }

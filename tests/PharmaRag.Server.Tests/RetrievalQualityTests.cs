@@ -317,5 +317,34 @@ public sealed class RetrievalQualityTests
         Assert.Contains("BCL9X", Text(hits[0]));
     }
 
+    [Fact]
+    public async Task A_two_letter_abbreviation_only_another_document_uses_does_not_keep_the_question_from_the_named_label()
+    {
+        // "ZORVATIDE ER" names the label by its drug; the label writes "extended-release", never
+        // "ER", while a paper uses "ER" for estrogen receptor. Two letters abbreviate too much to
+        // say the question is about the paper rather than the label it names.
+        var label = TestPdf.Pages(
+            ["ZORVATIDE extended-release tablets, for oral use", "Initial approval: 2024"],
+            Filler,
+            ["When zorvatide is added to a sulfonylurea, a lower dose of the sulfonylurea may be needed to avoid low blood sugar."],
+            Filler,
+            Filler,
+            Filler);
+        var paper = TestPdf.Pages(
+            ["Hormone receptor status in metabolic trials: a review"],
+            ["ER status was recorded before any sulfonylurea was added, and the sulfonylurea dose was not changed."],
+            ["Blood sugar was measured weekly while ER positive participants took a sulfonylurea."],
+            Filler,
+            Filler);
+        using var data = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(data.Path, SmallChunks);
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("zorvatide.pdf", label));
+        await server.Client.WaitForFinalStatusAsync(await server.Client.UploadAsync("review.pdf", paper));
+
+        var hits = await server.Client.SearchAsync("When Zorvatide ER is added to a sulfonylurea, what dose change may be needed?");
+
+        Assert.True(Text(hits[0]).Contains("a lower dose of the sulfonylurea"), string.Join(" || ", hits.Select(h => Text(h))));
+    }
+
     private static string Text(JsonNode? hit) => (string)hit!["text"]!;
 }

@@ -30,6 +30,12 @@ public sealed class DocumentRouter(IRagStore store)
     /// </summary>
     public const int LongDocumentChunks = 4;
 
+    /// <summary>
+    /// The shortest name word of the question whose absence from a document's candidate chunks
+    /// (while another candidate document uses it) keeps the question from being routed there.
+    /// </summary>
+    public const int MinimumVetoNameLength = 3;
+
     private readonly ConcurrentDictionary<string, Identity> _identities = new(StringComparer.Ordinal);
 
     private sealed record Identity(HashSet<string> Words, int Chunks)
@@ -73,8 +79,9 @@ public sealed class DocumentRouter(IRagStore store)
         }
         // The question's other name words ("Izumi", an author another document cites): a document
         // none of whose candidate chunks uses one that another candidate document does is not what
-        // the question asks about, however its title matches.
-        var others = names.Where(n => !stems.Contains(n)).ToArray();
+        // the question asks about, however its title matches. Two-letter names ("ER", "IV", "PK")
+        // abbreviate too many things to veto a document.
+        var others = names.Where(n => !stems.Contains(n) && n.Length >= MinimumVetoNameLength).ToArray();
         var users = await UsersAsync([.. stems, .. others], candidates, chunks, cancellationToken);
         var routes = new List<Route>();
         foreach (var (document, identity) in identities.Where(i => known[i.Key].IsLong))

@@ -80,14 +80,18 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // "contraindicated" and "contraindications" stem apart ("contraindicat", "contraindication"):
     // a long word counts for the question's word that it begins, or that begins it; a number
     // spelled out counts for its digits.
-    private static IReadOnlySet<string> WithWordForms(IReadOnlySet<string> terms, IReadOnlyCollection<string> content)
+    private static IReadOnlySet<string> WithWordForms(IReadOnlySet<string> terms, IReadOnlyCollection<string> content, IReadOnlySet<string> participles)
     {
         HashSet<string>? forms = null;
         foreach (var asked in content)
         {
             // "After one year" is "At the end of 1 year".
             var spelled = NumberWords.TryGetValue(asked, out var digits) && terms.Contains(digits);
-            if (!terms.Contains(asked) && (spelled || asked.Length >= MinSharedStem
+            // The stemmer cuts "-ed" after a silent e ("stored": stor) and keeps the base form
+            // ("Store": store); "shaken", "given" are "shake", "give".
+            var baseForm = participles.Contains(asked)
+                && (terms.Contains(asked + "e") || asked.EndsWith("en", StringComparison.Ordinal) && terms.Contains(asked[..^1]));
+            if (!terms.Contains(asked) && (spelled || baseForm || asked.Length >= MinSharedStem
                 && terms.Any(t => t.Length >= MinSharedStem && (asked.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(asked, StringComparison.Ordinal)))))
             {
                 (forms ??= new HashSet<string>(terms, StringComparer.Ordinal)).Add(asked);
@@ -339,7 +343,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             return 0;
         }
         var (text, read, headings) = Read(c);
-        var terms = WithWordForms(read, content);
+        var terms = WithWordForms(read, content, focus.Participles);
         // A sentence giving the asked quantity ("Adults aged 18 to 75 years with ... syndrome") states
         // the fact even when most of its words are the title's.
         var matched = SentenceMatch.Score(text, terms, headings, content, weight, focus, naming.Count > 0 && !focus.StatesAskedQuantity(text) ? identity : []);

@@ -890,4 +890,20 @@ public sealed class ExtractiveAnswererTests
 
         Assert.StartsWith("Swirl the zorvatide vial gently for 45 seconds.", answer);
     }
+
+    [Fact]
+    public void A_list_of_signs_is_read_with_the_reaction_the_sentence_before_names()
+    {
+        // The list of signs names only "signs"; the sentence telling what to do when signs occur
+        // holds more of the question's words. The list's subject is the reaction named before it.
+        var warning = DocHit("z", "zorvatide.pdf", 20,
+            "Infusion-related reactions have been observed during and after zorvatide infusion. "
+            + "Signs and symptoms may include flushing, chills, wheezing, and low blood pressure. "
+            + "If signs of a clinically significant infusion reaction occur, stop the infusion and treat the reaction.",
+            "5 WARNINGS AND PRECAUTIONS > 5.1 Infusion-Related Reactions", page: 8);
+
+        var (answer, _) = Answerer.Answer("What signs of an infusion-related reaction can occur with zorvatide?", [warning]);
+
+        Assert.Contains("flushing, chills, wheezing", answer);
+    }
 }

@@ -282,6 +282,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     {
         var sentences = ChunkSentences.Of(hit.Chunk);
         Candidate? lead = null;
+        Candidate? previous = null;
         for (var index = 0; index < sentences.Count; index++)
         {
             var s = sentences[index];
@@ -296,10 +297,15 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             // value ("Sensitive substrates of CYP3A4 with a narrow therapeutic index" / "Alfentanil,
             // colchicine, fentanyl, pimozide."): the statement is read with the heading's words.
             var value = lead is not null && !isRow && !item && index == lead.Index + 1 && index == sentences.Count - 1 && s.Text.Length <= ShortItem;
+            // "Signs and symptoms may include hypotension, tachycardia, ...": a list whose subject is
+            // the topic of the sentence before it (the reaction it names) is read with that sentence's words.
+            var topic = !isRow && !item && !value && previous is not null && !previous.IsRow && !IsHeading(previous.Text)
+                && Enumeration().Match(s.Text) is { Success: true } listed && s.Text[(listed.Index + listed.Length)..].Count(ch => ch == ',') >= MinEnumerated - 1;
             var candidate = new Candidate(hit, rank, index, s.Start, s.Text, s.Terms)
             {
-                Table = isRow ? table : null, Lead = item ? lead : null, Label = value ? lead : null,
+                Table = isRow ? table : null, Lead = item ? lead : null, Label = value ? lead : topic ? previous : null,
             };
+            previous = candidate;
             yield return candidate;
             // A list's items follow its heading one after another: a paragraph or a table ends it.
             if (isRow || IsHeading(s.Text) || lead is not null && !item)
@@ -312,6 +318,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             }
         }
     }
+
+    /// <summary>A sentence listing at least this many items after "include" or "such as" enumerates its subject.</summary>
+    public const int MinEnumerated = 3;
+
+    // A short subject, then the cue that starts its list.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}[\p{L}\s,-]{0,40}?\b(?:may include|can include|include|includes|such as)\b:?")]
+    private static partial System.Text.RegularExpressions.Regex Enumeration();
 
     // A row with a label and no value ("| Study Procedures |  |  |") heads the rows of its group: it
     // states nothing itself (its rows are read with it as their label).

@@ -839,4 +839,71 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal("p", citations[0].DocumentId);
         Assert.DoesNotContain(citations, c => c.DocumentId == "l");
     }
+
+    [Fact]
+    public void A_storage_question_is_answered_by_the_storage_temperature()
+    {
+        // The heading names the product form and the vial; the diluted bag's sentence says "stored".
+        // "How should the vials be stored?" asks for the temperature the vials are kept at.
+        var storage = DocHit("z", "zorvatide.pdf", 40,
+            "ZORVATIDE Injection (Supplied as 100 mg/20 mL Solution in Vial)\n"
+            + "Store zorvatide injection vials at refrigerated temperature (2°C to 8°C) until required for use. "
+            + "Dilute within the same day as administration. "
+            + "The diluted zorvatide solution in the infusion bags can be stored up to 24 hours at room temperature (20°C to 25°C).",
+            "16 HOW SUPPLIED/STORAGE AND HANDLING", page: 23);
+
+        var (answer, citations) = Answerer.Answer("How should unopened zorvatide injection (solution) vials be stored?", [storage]);
+
+        Assert.StartsWith("Store zorvatide injection vials at refrigerated temperature (2°C to 8°C)", answer);
+        Assert.Equal(23, citations[0].Page);
+    }
+
+    [Fact]
+    public void An_amount_in_a_one_letter_unit_is_the_asked_quantity()
+    {
+        // "How much ... does the vial contain?" asks for a mass; "6 g" is it, though its unit is
+        // one letter. The volume rows give a number too, in a unit not asked.
+        var description = DocHit("z", "zorvatide.pdf", 30,
+            "The inactive ingredients are 6 g sucrose octaacetate sodium, Water for Injection, and sodium hydroxide for pH adjustment.",
+            "11 DESCRIPTION", page: 15);
+        var table = DocHit("z", "zorvatide.pdf", 5,
+            "| Dose | Required volume of zorvatide injection solution |\n| --- | --- |\n| Loading dose (2 vials) | 40 mL |\n| Maintenance dose (1 vial) | 20 mL |",
+            "2 DOSAGE AND ADMINISTRATION > 2.4 Dilution", page: 6);
+
+        var (answer, citations) = Answerer.Answer("How much sucrose octaacetate sodium does the zorvatide injection solution vial contain?", [table, description]);
+
+        Assert.StartsWith("The inactive ingredients are 6 g sucrose octaacetate sodium", answer);
+        Assert.Equal(15, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_duration_in_seconds_is_the_asked_duration()
+    {
+        // "How long" is answered in seconds as well as in minutes or days.
+        var steps = DocHit("z", "zorvatide.pdf", 8,
+            "Add 10 mL of diluent to the zorvatide vial. "
+            + "Swirl the zorvatide vial gently for 45 seconds. "
+            + "Allow the contents of the vial to settle for 2 to 3 minutes.",
+            "2 DOSAGE AND ADMINISTRATION > 2.3 Reconstitution", page: 3);
+
+        var (answer, _) = Answerer.Answer("After the diluent is in the zorvatide vial, for how long should the vial be swirled?", [steps]);
+
+        Assert.StartsWith("Swirl the zorvatide vial gently for 45 seconds.", answer);
+    }
+
+    [Fact]
+    public void A_list_of_signs_is_read_with_the_reaction_the_sentence_before_names()
+    {
+        // The list of signs names only "signs"; the sentence telling what to do when signs occur
+        // holds more of the question's words. The list's subject is the reaction named before it.
+        var warning = DocHit("z", "zorvatide.pdf", 20,
+            "Infusion-related reactions have been observed during and after zorvatide infusion. "
+            + "Signs and symptoms may include flushing, chills, wheezing, and low blood pressure. "
+            + "If signs of a clinically significant infusion reaction occur, stop the infusion and treat the reaction.",
+            "5 WARNINGS AND PRECAUTIONS > 5.1 Infusion-Related Reactions", page: 8);
+
+        var (answer, _) = Answerer.Answer("What signs of an infusion-related reaction can occur with zorvatide?", [warning]);
+
+        Assert.Contains("flushing, chills, wheezing", answer);
+    }
 }

@@ -80,14 +80,18 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // "contraindicated" and "contraindications" stem apart ("contraindicat", "contraindication"):
     // a long word counts for the question's word that it begins, or that begins it; a number
     // spelled out counts for its digits.
-    private static IReadOnlySet<string> WithWordForms(IReadOnlySet<string> terms, IReadOnlyCollection<string> content)
+    private static IReadOnlySet<string> WithWordForms(IReadOnlySet<string> terms, IReadOnlyCollection<string> content, IReadOnlySet<string> participles)
     {
         HashSet<string>? forms = null;
         foreach (var asked in content)
         {
             // "After one year" is "At the end of 1 year".
             var spelled = NumberWords.TryGetValue(asked, out var digits) && terms.Contains(digits);
-            if (!terms.Contains(asked) && (spelled || asked.Length >= MinSharedStem
+            // The stemmer cuts "-ed" after a silent e ("stored": stor) and keeps the base form
+            // ("Store": store); "shaken", "given" are "shake", "give".
+            var baseForm = participles.Contains(asked)
+                && (terms.Contains(asked + "e") || asked.EndsWith("en", StringComparison.Ordinal) && terms.Contains(asked[..^1]));
+            if (!terms.Contains(asked) && (spelled || baseForm || asked.Length >= MinSharedStem
                 && terms.Any(t => t.Length >= MinSharedStem && (asked.StartsWith(t, StringComparison.Ordinal) || t.StartsWith(asked, StringComparison.Ordinal)))))
             {
                 (forms ??= new HashSet<string>(terms, StringComparer.Ordinal)).Add(asked);
@@ -278,6 +282,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     {
         var sentences = ChunkSentences.Of(hit.Chunk);
         Candidate? lead = null;
+        Candidate? previous = null;
         for (var index = 0; index < sentences.Count; index++)
         {
             var s = sentences[index];
@@ -292,10 +297,15 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             // value ("Sensitive substrates of CYP3A4 with a narrow therapeutic index" / "Alfentanil,
             // colchicine, fentanyl, pimozide."): the statement is read with the heading's words.
             var value = lead is not null && !isRow && !item && index == lead.Index + 1 && index == sentences.Count - 1 && s.Text.Length <= ShortItem;
+            // "Signs and symptoms may include hypotension, tachycardia, ...": a list whose subject is
+            // the topic of the sentence before it (the reaction it names) is read with that sentence's words.
+            var topic = !isRow && !item && !value && previous is not null && !previous.IsRow && !IsHeading(previous.Text)
+                && Enumeration().Match(s.Text) is { Success: true } listed && s.Text[(listed.Index + listed.Length)..].Count(ch => ch == ',') >= MinEnumerated - 1;
             var candidate = new Candidate(hit, rank, index, s.Start, s.Text, s.Terms)
             {
-                Table = isRow ? table : null, Lead = item ? lead : null, Label = value ? lead : null,
+                Table = isRow ? table : null, Lead = item ? lead : null, Label = value ? lead : topic ? previous : null,
             };
+            previous = candidate;
             yield return candidate;
             // A list's items follow its heading one after another: a paragraph or a table ends it.
             if (isRow || IsHeading(s.Text) || lead is not null && !item)
@@ -308,6 +318,13 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             }
         }
     }
+
+    /// <summary>A sentence listing at least this many items after "include" or "such as" enumerates its subject.</summary>
+    public const int MinEnumerated = 3;
+
+    // A short subject, then the cue that starts its list.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{Lu}[\p{L}\s,-]{0,40}?\b(?:may include|can include|include|includes|such as)\b:?")]
+    private static partial System.Text.RegularExpressions.Regex Enumeration();
 
     // A row with a label and no value ("| Study Procedures |  |  |") heads the rows of its group: it
     // states nothing itself (its rows are read with it as their label).
@@ -339,7 +356,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             return 0;
         }
         var (text, read, headings) = Read(c);
-        var terms = WithWordForms(read, content);
+        var terms = WithWordForms(read, content, focus.Participles);
         // A sentence giving the asked quantity ("Adults aged 18 to 75 years with ... syndrome") states
         // the fact even when most of its words are the title's.
         var matched = SentenceMatch.Score(text, terms, headings, content, weight, focus, naming.Count > 0 && !focus.StatesAskedQuantity(text) ? identity : []);

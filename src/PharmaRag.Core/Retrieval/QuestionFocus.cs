@@ -17,6 +17,18 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>The stemmed words the question itself says (<see cref="Terms"/> also holds the clinical words its lay words add).</summary>
     public IReadOnlySet<string> Said { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The stemmed words of what "how much" measures ("How much sucrose does the vial contain?":
+    /// sucrose); a number stated without any of them is the amount of something else. Empty when not asked.
+    /// </summary>
+    public IReadOnlySet<string> Measured { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The stems of the question's past participles ("stored": stor, "shaken": shaken), which the
+    /// base form in a direction ("Store ...", "Shake ...") does not share.
+    /// </summary>
+    public IReadOnlySet<string> Participles { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True when the question asks what an abbreviation stands for or a term means.</summary>
     public bool AsksMeaning { get; init; }
 
@@ -63,7 +75,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         var lower = question.ToLowerInvariant();
         var terms = TermAnalyzer.Terms(question + " " + string.Join(' ', LayTerms.For(question))).ToHashSet(StringComparer.Ordinal);
         var numbers = SentenceMatch.Number().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        var wantsNumber = NumberCue().IsMatch(lower) || WhichDay().IsMatch(lower);
+        var wantsNumber = NumberCue().IsMatch(lower) || WhichDay().IsMatch(lower) || Storage().IsMatch(lower);
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
             Said = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal),
@@ -72,6 +84,11 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),
             AsksMeaning = MeaningCue().IsMatch(lower),
+            Participles = TermAnalyzer.Words(lower).Where(w => w.Length >= 5 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal)))
+                .Select(TermAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
+            Measured = HowMuch().Match(lower) is { Success: true } much
+                ? TermAnalyzer.Terms(much.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal),
             Criterion = (InclusionCue().IsMatch(lower), ExclusionCue().IsMatch(lower)) switch
             {
                 (true, false) => CriterionSide.Inclusion,
@@ -106,6 +123,11 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             var end = number.Index + number.Length;
             var after = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
             if (after.Length > 0 && after[0] == '%' && Units.Contains("%"))
+            {
+                return true;
+            }
+            // A unit of one letter or a symbol, which the word analysis drops: "6 g", "2°C", "2 °C".
+            if (ShortUnit().Match(after.ToString()) is { Success: true } symbol && Units.Contains(symbol.Value.Replace(" ", "").ToLowerInvariant()))
             {
                 return true;
             }
@@ -146,7 +168,12 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         }
         if (Duration().IsMatch(lower))
         {
-            units.UnionWith(["minute", "hour", "day", "week", "month", "year"]);
+            units.UnionWith(["second", "minute", "hour", "day", "week", "month", "year"]);
+        }
+        if (Storage().IsMatch(lower))
+        {
+            // "How should the vials be stored?" is answered by a temperature ("at 2°C to 8°C").
+            units.UnionWith(["°c", "°f", "ºc", "ºf"]);
         }
         if (Frequency().IsMatch(lower))
         {
@@ -194,6 +221,18 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
 
     [GeneratedRegex(@"\b(how long|duration|how soon|within how)\b")]
     private static partial Regex Duration();
+
+    // "how much betadex sodium does ...": the words up to the verb.
+    [GeneratedRegex(@"\bhow much ((?:[\p{L}\p{N}-]+ ){0,4}?[\p{L}\p{N}-]+) (?:does|do|did|is|are|was|were|should|can|may|must|will|in|per)\b")]
+    private static partial Regex HowMuch();
+
+    // How or where a product is kept: its storage temperature is the fact asked.
+    [GeneratedRegex(@"\b(how|where|at what temperature) (should|must|do|does|can|is|are) .*\b(stored|kept)\b|\bstorage (condition|conditions|temperature)\b")]
+    private static partial Regex Storage();
+
+    // A unit right after a number: one letter ("g") or a degree sign and its scale ("°C").
+    [GeneratedRegex(@"^(?:[°º]\s?[CFcf]|\p{L}{1,2})\b")]
+    private static partial Regex ShortUnit();
 
     [GeneratedRegex(@"\b(how often|how frequently)\b")]
     private static partial Regex Frequency();

@@ -38,7 +38,10 @@ public static partial class SentenceMatch
             // formulation?": "| Dosage Formulation | Dry powder |"), whatever its unit.
             var said = content.Where(focus.Said.Contains).ToArray();
             var namesRow = said.Length > 0 && said.All(label.Contains);
-            matched *= namesRow || focus.StatesAskedQuantity(text) ? QuantityBonus : StatesNewNumber(text, focus) ? 1.3 : 0.7;
+            // "How much sucrose ...?": a number given without the measured thing is another amount.
+            var measured = content.Where(focus.Measured.Contains).ToArray();
+            var ofOther = measured.Length > 0 && !measured.Any(terms.Contains);
+            matched *= ofOther ? 0.7 : namesRow || focus.StatesAskedQuantity(text) ? QuantityBonus : StatesNewNumber(text, focus) ? 1.3 : 0.7;
         }
         return matched;
     }

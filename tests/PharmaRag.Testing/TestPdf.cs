@@ -377,31 +377,26 @@ public static class TestPdf
     /// rule) are drawn only across the columns after the first: its first-column cell spans those
     /// rows, its text printed once in the middle one. Body text follows.
     /// </summary>
-    public static byte[] TableWithRowSpans(string[][] rows, int[] openRowRules)
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(PageSize.A4);
-        page.AddText("Table 2 Recommended rate of infusion", 10, new PdfPoint(Left, Top), font);
-        var top = Top - 10;
-        DrawTable(page, font, rows, top, openRowRules: openRowRules);
-        page.AddText("Administer the diluted solution at the rate in Table 2.", 10, new PdfPoint(Left, top - rows.Length * TableRowHeight - 30), font);
-        return builder.Build();
-    }
+    public static byte[] TableWithRowSpans(string[][] rows, int[] openRowRules) => CaptionedTable(
+        "Table 2 Recommended rate of infusion", rows, "Administer the diluted solution at the rate in Table 2.", openRowRules: openRowRules);
 
     /// <summary>
     /// A ruled table that draws the column rule on the left of column <paramref name="undrawnRule"/>
     /// only as marks where it meets the row rules, as a label's PK table does, then body text.
     /// </summary>
-    public static byte[] TableWithUndrawnRule(string[][] rows, int undrawnRule)
+    public static byte[] TableWithUndrawnRule(string[][] rows, int undrawnRule) => CaptionedTable(
+        "Table 11 Pharmacokinetic properties", rows, "Exposure was similar across studies.", undrawnRule: undrawnRule);
+
+    /// <summary>A caption, a ruled table drawn by <see cref="DrawTable"/> and a line of body text below it.</summary>
+    private static byte[] CaptionedTable(string caption, string[][] rows, string after, int undrawnRule = -1, int[]? openRowRules = null)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
         var page = builder.AddPage(PageSize.A4);
-        page.AddText("Table 11 Pharmacokinetic properties", 10, new PdfPoint(Left, Top), font);
+        page.AddText(caption, 10, new PdfPoint(Left, Top), font);
         var top = Top - 10;
-        DrawTable(page, font, rows, top, undrawnRule: undrawnRule);
-        page.AddText("Exposure was similar across studies.", 10, new PdfPoint(Left, top - rows.Length * TableRowHeight - 30), font);
+        DrawTable(page, font, rows, top, undrawnRule: undrawnRule, openRowRules: openRowRules);
+        page.AddText(after, 10, new PdfPoint(Left, top - rows.Length * TableRowHeight - 30), font);
         return builder.Build();
     }
 

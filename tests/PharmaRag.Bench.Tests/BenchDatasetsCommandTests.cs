@@ -42,6 +42,13 @@ public sealed class BenchDatasetsCommandTests
             Assert.Equal(1.0, Metric(sets["pubmedqa"], mode, "recall@1"));
             Assert.Equal(1.0, Metric(sets["bioasq"], mode, "recall@10"));
         }
+        // Answer sets report the share of golds found in any chunk of their scope, the recall ceiling; document sets do not.
+        Assert.Equal(1.0, sets["remdesivir"].GetProperty("gold_in_any_chunk").GetDouble());
+        Assert.Equal(1.0, sets["covidqa"].GetProperty("gold_in_any_chunk").GetDouble());
+        Assert.Equal(JsonValueKind.Null, sets["scifact"].GetProperty("gold_in_any_chunk").ValueKind);
+        Assert.Equal(1.0, sets["remdesivir"].GetProperty("gold_in_reference_text").GetDouble()); // pdftotext of the scoped PDF
+        Assert.Equal(1.0, sets["covidqa"].GetProperty("gold_in_reference_text").GetDouble());
+        Assert.Contains(lines, l => l.Contains("gold in any chunk (ceiling)", StringComparison.Ordinal));
     }
 
     [Fact]

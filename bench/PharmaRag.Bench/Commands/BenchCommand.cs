@@ -15,6 +15,7 @@ public static class BenchCommand
         VectorsBenchCommand.Create(),
         SearchScaleBenchCommand.Create(),
         IngestBenchCommand.Create(),
+        FidelityBenchCommand.Create(),
         Verbose,
     };
 

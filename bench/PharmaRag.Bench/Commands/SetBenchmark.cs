@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using PharmaRag.Bench.Datasets;
 using PharmaRag.Bench.Evaluation;
+using PharmaRag.Bench.Fidelity;
 using PharmaRag.Bench.Ingestion;
 using PharmaRag.Bench.Reporting;
 using PharmaRag.Bench.Retrieval;
+using PharmaRag.Bench.Scoring;
 using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Retrieval;
 using PharmaRag.Core.Storage;
@@ -34,6 +36,9 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
         var chunks = await ChunkReader.ReadAllAsync(workspace.Get<IRagStore>(), ingestion.Processed, cancellationToken);
         using var baseline = Bm25Baseline.Build(chunks);
         var pages = PageTexts.From(chunks);
+        var ceiling = GoldCeiling.Measure(set, ingestion.Map, chunks);
+        var referenceCeiling = ceiling is null ? null
+            : GoldCeiling.Share(set, ingestion.Map, await ReferenceTexts.ReadAsync(set, ingestion.Map, cancellationToken));
         var indexSeconds = indexing.Elapsed.TotalSeconds;
 
         var service = workspace.Get<RagQueryService>();
@@ -75,6 +80,8 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
             Questions = set.Questions.Count,
             Depth = set.Depth,
             PeakWorkingSetMb = Math.Round(memory.PeakBytes / 1048576.0, 1),
+            GoldInAnyChunk = ceiling is { } share ? Math.Round(share, 4) : null,
+            GoldInReferenceText = referenceCeiling is { } reference ? Math.Round(reference, 4) : null,
             Modes = rows,
         };
     }

@@ -31,5 +31,15 @@ public sealed record SetReport
     public required int Depth { get; init; }
     /// <summary>Highest working set of the process while this set ran (sampled every 100 ms).</summary>
     public required double PeakWorkingSetMb { get; init; }
+    /// <summary>
+    /// Answer sets: the share of questions whose gold (prefix rule) is in at least one stored chunk of
+    /// their scope, the ceiling of recall at any k (see <see cref="Scoring.GoldCeiling"/>); null for document sets.
+    /// </summary>
+    public double? GoldInAnyChunk { get; init; }
+    /// <summary>
+    /// Answer sets: the same share over a reference extraction of the scope's documents (pdftotext for PDFs,
+    /// the text itself otherwise) instead of the stored chunks; a gold missing there is not printed verbatim.
+    /// </summary>
+    public double? GoldInReferenceText { get; init; }
     public required IReadOnlyList<ModeReport> Modes { get; init; }
 }

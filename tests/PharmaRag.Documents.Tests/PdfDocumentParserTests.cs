@@ -134,6 +134,28 @@ public sealed class PdfDocumentParserTests
     }
 
     [Fact]
+    public async Task A_line_break_at_the_hyphen_of_a_compound_of_two_words_the_document_uses_keeps_the_hyphen()
+    {
+        // "concentration-" / "dependent": both halves are words of the document, and neither spelling
+        // is printed elsewhere, so the hyphen is the compound's own. "treat-" / "ment" still joins.
+        string[] lines =
+        [
+            "The effective concentration was measured in cells.",
+            "A dose-dependent effect was seen with chloroquine.",
+            "Two experiments show no evidence of concentration-",
+            "dependent protein binding for the drug.",
+            "Patients who need to treat-",
+            "ment early should treat with care.",
+        ];
+
+        var parsed = await ParseAsync(TestPdf.Pages(lines));
+
+        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text)).Replace('\n', ' ');
+        Assert.Contains("no evidence of concentration-dependent protein binding", text, StringComparison.Ordinal);
+        Assert.Contains("need to treatment early", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_without_text_is_reported_unreadable_not_silently_empty()
     {
         var parsed = await ParseAsync(TestPdf.Pages(["Only the first page has text."], []));

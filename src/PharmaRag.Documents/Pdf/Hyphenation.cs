@@ -5,8 +5,8 @@ namespace PharmaRag.Documents.Pdf;
 /// <summary>
 /// Joins the lines of a paragraph, repairing words broken at line ends. "treat-" + "ment" becomes
 /// "treatment" when the document spells it so elsewhere (or, lacking evidence, when both halves
-/// are lower-case letters); "once-" + "daily" stays "once-daily" when that is how the document
-/// writes it. A hyphen followed by "and" or "or" is suspended and keeps its space. Soft hyphens
+/// are lower-case letters and not both words the document uses apart); "once-" + "daily" stays
+/// "once-daily" when that is how the document writes it. A hyphen followed by "and" or "or" is suspended and keeps its space. Soft hyphens
 /// always join.
 /// </summary>
 internal static class Hyphenation
@@ -67,6 +67,7 @@ internal static class Hyphenation
         {
             return false;
         }
+        var lastPart = head[(head.LastIndexOfAny(Hyphens) + 1)..];
         if (vocabulary is not null)
         {
             var joined = vocabulary.Count(head + tail);
@@ -75,8 +76,16 @@ internal static class Hyphenation
             {
                 return joined > hyphenated;
             }
+            // Neither spelling printed elsewhere: a break between two words the document also uses
+            // apart ("concentration-" + "dependent", beside "effective concentration" and
+            // "dose-dependent") is a compound's own hyphen; a syllable break leaves a half no one
+            // prints ("treat-" + "ment"). Each half is counted once where it breaks, hence two; prefixes
+            // of three letters ("non-", "pre-") are left to the rule below.
+            if (joined == 0 && lastPart.Length >= 4 && tail.Length >= 4 && vocabulary.Uses(lastPart) >= 2 && vocabulary.Uses(tail) >= 2)
+            {
+                return false;
+            }
         }
-        var lastPart = head[(head.LastIndexOfAny(Hyphens) + 1)..];
         return lastPart.Length >= 2 && lastPart.All(char.IsLower) && tail.All(char.IsLower);
     }
 }

@@ -4,6 +4,7 @@ namespace PharmaRag.Documents.Pdf;
 internal sealed class Vocabulary
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _uses = new(StringComparer.OrdinalIgnoreCase);
 
     public void Add(string text)
     {
@@ -14,8 +15,18 @@ internal sealed class Vocabulary
             {
                 _counts[word] = _counts.GetValueOrDefault(word) + 1;
             }
+            foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Length > 2)
+                {
+                    _uses[part] = _uses.GetValueOrDefault(part) + 1;
+                }
+            }
         }
     }
 
     public int Count(string word) => _counts.GetValueOrDefault(word);
+
+    /// <summary>How often the word is printed on its own or as a part of a hyphenated compound ("dependent" in "dose-dependent").</summary>
+    public int Uses(string word) => _uses.GetValueOrDefault(word);
 }

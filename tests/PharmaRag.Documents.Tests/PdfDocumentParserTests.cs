@@ -113,27 +113,6 @@ public sealed class PdfDocumentParserTests
     }
 
     [Fact]
-    public async Task A_bold_sentence_running_on_into_a_regular_line_is_one_paragraph_not_a_heading()
-    {
-        // A label sets a warning sentence in bold; the next, regular sentence starts at the end of its line.
-        (double, double, bool, string)[] pieces =
-        [
-            (56, 720, true, "Dilution Instructions"),
-            (56, 700, true, "Care should be taken to prevent contamination."),
-            (-1, 700, false, "As"),
-            (56, 688, false, "there is no preservative in this product, aseptic technique must be used."),
-            (56, 668, false, "Administer the solution immediately after preparation."),
-        ];
-
-        var parsed = await ParseAsync(TestPdf.Styled(pieces));
-
-        var paragraph = Assert.Single(parsed.Blocks, b => b.Text.Contains("Care should be taken", StringComparison.Ordinal));
-        Assert.Contains("contamination. As there is no preservative", paragraph.Text.Replace('\n', ' '), StringComparison.Ordinal);
-        Assert.Equal("Dilution Instructions", paragraph.Section);
-        Assert.All(parsed.Blocks, b => Assert.DoesNotContain("Care should", b.Section ?? "", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task A_line_break_at_the_hyphen_of_a_compound_of_two_words_the_document_uses_keeps_the_hyphen()
     {
         // "concentration-" / "dependent": both halves are words of the document, and neither spelling

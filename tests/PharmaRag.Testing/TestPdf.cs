@@ -299,25 +299,6 @@ public static class TestPdf
     }
 
     /// <summary>
-    /// A page of 10-point text pieces at their own positions (x, baseline), each bold or regular; a
-    /// negative x continues the line one space after the previous piece.
-    /// </summary>
-    public static byte[] Styled(IEnumerable<(double X, double Y, bool Bold, string Text)> pieces)
-    {
-        var builder = new PdfDocumentBuilder();
-        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
-        var page = builder.AddPage(PageSize.A4);
-        var end = 0.0;
-        foreach (var (x, y, isBold, text) in pieces)
-        {
-            var letters = page.AddText(text, 10, new PdfPoint(x < 0 ? end + 2.8 : x, y), isBold ? bold : regular);
-            end = letters[^1].EndBaseLine.X;
-        }
-        return builder.Build();
-    }
-
-    /// <summary>
     /// A page of text pieces each at its own position (x, baseline) and font size: a small-type
     /// table beside a column of larger text, their baselines a few points apart.
     /// </summary>

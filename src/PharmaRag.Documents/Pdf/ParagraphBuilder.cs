@@ -3,8 +3,7 @@ namespace PharmaRag.Documents.Pdf;
 /// <summary>
 /// Groups lines into paragraphs: a line continues the paragraph directly above it when it is
 /// close below, overlaps it horizontally (so the two columns of a page never mix), has the same
-/// size, and does not switch between bold and regular (unless a sentence runs on from one line into
-/// the next) or into an all-capitals heading.
+/// size, and does not switch between bold and regular or into an all-capitals heading.
 /// </summary>
 internal static class ParagraphBuilder
 {
@@ -41,21 +40,11 @@ internal static class ParagraphBuilder
         {
             return false;
         }
-        if (IsCapsHeading(above) != IsCapsHeading(line))
+        if (above.Bold != line.Bold || IsCapsHeading(above) != IsCapsHeading(line))
         {
             return false;
         }
-        return above.Bold == line.Bold || RunsOn(above, line);
-    }
-
-    // A line that stops inside a sentence (it ends on a letter, a heading's way of ending too) and a
-    // next line that starts in lower case are one sentence, whichever of them is bold: a label sets a
-    // warning sentence in bold and the next sentence starts at the end of that line.
-    private static bool RunsOn(PdfLine above, PdfLine line)
-    {
-        var end = above.Text.TrimEnd();
-        var start = line.Text.TrimStart();
-        return end.Length > 0 && char.IsLetter(end[^1]) && start.Length > 0 && char.IsLower(start[0]);
+        return true;
     }
 
     /// <summary>A short line in capitals, such as "DOSAGE AND ADMINISTRATION".</summary>

@@ -59,60 +59,6 @@ public sealed class PdfDocumentParserTests
     }
 
     [Fact]
-    public async Task Small_type_beside_a_larger_text_column_keeps_its_letters_in_order()
-    {
-        // A 7-point table every 8 points beside 9.5-point text every 12: two table lines often lie
-        // within a superscript's reach of one text line, and must not be folded into it.
-        string[] cells = ["Efflux pumps", "system", "Target escape", "antigen loss", "Tumor", "heterogeneity", "Hypoxia", "stroma"];
-        string[] sentences = ["Several approaches counteract", "resistance by disrupting", "the pump function and by", "designing new payloads."];
-        var pieces = cells.Select((c, i) => (56.0, 703.0 - 8 * i, 7.0, c))
-            .Concat(sentences.Select((t, i) => (300.0, 700.0 - 12 * i, 9.5, t)));
-
-        var parsed = await ParseAsync(TestPdf.Sized(pieces));
-
-        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
-        Assert.All(cells.Concat(sentences), piece => Assert.Contains(piece, text));
-    }
-
-    [Fact]
-    public async Task A_smaller_line_set_close_under_a_larger_one_is_not_folded_into_it_letter_by_letter()
-    {
-        // Carton text: a 7.5-point line 5 points under a 9-point line, across the same width. Within
-        // a superscript's reach of the larger line, but its letters lie on top of the larger line's
-        // letters, not beside them, so it is a line of its own.
-        (double, double, double, string)[] pieces =
-        [
-            (56, 700, 9, "Further dilute in 250 mL of Sodium Chloride"),
-            (56, 695, 7.5, "Injection, USP prior to infusion."),
-        ];
-
-        var parsed = await ParseAsync(TestPdf.Sized(pieces));
-
-        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
-        Assert.Contains("Further dilute in 250 mL of Sodium Chloride", text);
-        Assert.Contains("Injection, USP prior to infusion.", text);
-    }
-
-    [Fact]
-    public async Task A_footnote_mark_and_a_subscript_still_join_their_line()
-    {
-        (double, double, double, string)[] pieces =
-        [
-            (56, 700, 10, "Creatinine clearance decreased"),
-            (204, 704, 6, "b"),
-            (56, 680, 10, "The formula is C"),
-            (135.5, 677, 6, "27"),
-            (142.5, 680, 10, "H"),
-        ];
-
-        var parsed = await ParseAsync(TestPdf.Sized(pieces));
-
-        var text = string.Join(' ', parsed.Blocks.Select(b => b.Text));
-        Assert.Contains("decreasedb", text.Replace(" ", "", StringComparison.Ordinal));
-        Assert.Contains("C27H", text.Replace(" ", "", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task A_line_break_at_the_hyphen_of_a_compound_of_two_words_the_document_uses_keeps_the_hyphen()
     {
         // "concentration-" / "dependent": both halves are words of the document, and neither spelling

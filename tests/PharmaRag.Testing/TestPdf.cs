@@ -298,22 +298,6 @@ public static class TestPdf
         }
     }
 
-    /// <summary>
-    /// A page of text pieces each at its own position (x, baseline) and font size: a small-type
-    /// table beside a column of larger text, their baselines a few points apart.
-    /// </summary>
-    public static byte[] Sized(IEnumerable<(double X, double Y, double Size, string Text)> pieces)
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(PageSize.A4);
-        foreach (var (x, y, size, text) in pieces)
-        {
-            page.AddText(text, size, new PdfPoint(x, y), font);
-        }
-        return builder.Build();
-    }
-
     private static void DrawTable(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string[][] rows, double top, bool sideBorders = true, bool spanFirstRow = false, int undrawnRule = -1, int[]? openRowRules = null)
     {
         const double rowHeight = TableRowHeight;

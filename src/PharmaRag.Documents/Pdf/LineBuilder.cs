@@ -110,59 +110,12 @@ internal static class LineBuilder
                 .FirstOrDefault();
             if (host is { } j2)
             {
-                // Only the glyphs printed beside the host's own letters are its superscripts; small
-                // text elsewhere on the baseline (a table set in a smaller size beside a text column)
-                // stays a row of its own, or its letters would interleave with the host's.
-                var beside = Beside(small, rows[j2]);
-                rows[j2].AddRange(beside);
-                if (beside.Count == small.Count)
-                {
-                    rows.RemoveAt(i);
-                }
-                else
-                {
-                    small.RemoveAll(beside.Contains);
-                }
+                rows[j2].AddRange(small);
+                rows.RemoveAt(i);
             }
         }
         return rows;
     }
-
-    // The glyphs of a small row in clusters (split at gaps wider than an em) that lie within an em
-    // of the host row's glyphs.
-    private static List<Glyph> Beside(List<Glyph> small, List<Glyph> host)
-    {
-        var em = host.Max(g => g.Size);
-        var beside = new List<Glyph>();
-        var cluster = new List<Glyph>();
-        foreach (var glyph in small.OrderBy(g => g.Box.Left).Append(null))
-        {
-            if (glyph is null || (cluster.Count > 0 && glyph.Box.Left - cluster[^1].Box.Right > em))
-            {
-                var from = cluster[0].Box.Left - em;
-                var to = cluster.Max(g => g.Box.Right) + em;
-                if (host.Any(g => g.Box.Right >= from && g.Box.Left <= to) && !cluster.Any(c => OnTopOfAny(c, host)))
-                {
-                    beside.AddRange(cluster);
-                }
-                cluster = [];
-            }
-            if (glyph is not null)
-            {
-                cluster.Add(glyph);
-            }
-        }
-        return beside;
-    }
-
-    // A superscript or subscript sits beside its line's letters; a glyph drawn over one of them (more
-    // than a third of the narrower glyph's width in common) belongs to another line set close by,
-    // as carton and leaflet text sets a smaller line just under a larger one.
-    private static bool OnTopOfAny(Glyph small, List<Glyph> host) =>
-        !string.IsNullOrWhiteSpace(small.Value) && host.Any(g =>
-            !string.IsNullOrWhiteSpace(g.Value)
-            && Math.Min(small.Box.Right, g.Box.Right) - Math.Max(small.Box.Left, g.Box.Left)
-                > Math.Min(small.Box.Width(), g.Box.Width()) / 3);
 
     private static List<PdfWord> Words(List<Glyph> row, List<Rule> allVerticals)
     {

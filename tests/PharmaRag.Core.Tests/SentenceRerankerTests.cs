@@ -61,6 +61,30 @@ public sealed class SentenceRerankerTests
     }
 
     [Fact]
+    public void A_table_of_contents_does_not_outrank_the_section_stating_the_fact()
+    {
+        // Asked of one label without its name, the contents list holds more of the question's
+        // words (every section title) than the sentence that answers it.
+        SearchHit Chunk(int ordinal, string text) => new(new Chunk
+        {
+            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 60, PageSpans = [new PageSpan(0, 1)],
+        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit[] pool =
+        [
+            Chunk(5, "2.1 Testing Before Initiating Treatment 2.2 Recommended Dosage 2.3 Renal Impairment\n" +
+                "5.1 Hypersensitivity Reactions 8.6 Renal Impairment 8.7 Hepatic Impairment 12.3 Pharmacokinetics"),
+            Chunk(40, "Hepatic laboratory testing is advised in all patients while they receive the infusion."),
+            Chunk(9, "Determine kidney function (eGFR) in all patients before initiating treatment."),
+            Chunk(60, "No dosage adjustment is needed for treatment in elderly patients."),
+            Chunk(61, "Treatment may be extended for up to 5 more days."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("What kidney testing is done before initiating its treatment in renal impairment?", pool, topK: 5);
+
+        Assert.Equal("p-9", reranked[0].Chunk.Id);
+    }
+
+    [Fact]
     public void A_question_about_inclusion_prefers_the_inclusion_criteria_to_the_exclusion_list()
     {
         // The exclusion list repeats more of the question's words ("patients", "years of age");

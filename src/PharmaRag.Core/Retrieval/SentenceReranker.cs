@@ -41,6 +41,11 @@ public static class SentenceReranker
 
         var sentenceScores = pool.Select((hit, i) =>
         {
+            // A table of contents names every section and states nothing.
+            if (ContentsListing.Is(hit.Chunk))
+            {
+                return 0;
+            }
             var named = naming[hit.Chunk.DocumentId];
             var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);

@@ -21,6 +21,13 @@ public sealed class SentenceRerankerTests
         Id = id, DocumentId = document, Ordinal = 0, Text = text, Tokens = 20, PageSpans = [new PageSpan(0, 1)],
     }, document + ".pdf", 1) { DocumentChunks = documentChunks };
 
+    // A passage of document "p", 40 chunks long, at its place in the document.
+    private static SearchHit InP(int ordinal, string text, int tokens = 40, string? section = null) => new(new Chunk
+    {
+        Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = tokens, PageSpans = [new PageSpan(0, 1)],
+        Section = section,
+    }, "p.pdf", 1) { DocumentChunks = 40 };
+
     [Fact]
     public void Passages_of_long_documents_are_reordered_by_the_sentence_stating_the_fact()
     {
@@ -43,10 +50,7 @@ public sealed class SentenceRerankerTests
     {
         // The caption names what the question asks; the table under it, the next chunk, states
         // the grades in words the question does not use.
-        SearchHit Chunk(int ordinal, string text, int tokens) => new(new Chunk
-        {
-            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = tokens, PageSpans = [new PageSpan(0, 1)],
-        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit Chunk(int ordinal, string text, int tokens) => InP(ordinal, text, tokens);
         SearchHit[] pool =
         [
             Chunk(5, "Table 2 Adverse Event Severity Grading Scale", 10),
@@ -65,10 +69,7 @@ public sealed class SentenceRerankerTests
     {
         // Asked of one label without its name, the contents list holds more of the question's
         // words (every section title) than the sentence that answers it.
-        SearchHit Chunk(int ordinal, string text) => new(new Chunk
-        {
-            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 60, PageSpans = [new PageSpan(0, 1)],
-        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text, tokens: 60);
         SearchHit[] pool =
         [
             Chunk(5, "2.1 Testing Before Initiating Treatment 2.2 Recommended Dosage 2.3 Renal Impairment\n" +
@@ -89,11 +90,7 @@ public sealed class SentenceRerankerTests
     {
         // The exclusion list repeats more of the question's words ("patients", "years of age");
         // the inclusion criterion states the age asked for.
-        SearchHit Chunk(int ordinal, string section, string text) => new(new Chunk
-        {
-            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 40, PageSpans = [new PageSpan(0, 1)],
-            Section = section,
-        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit Chunk(int ordinal, string section, string text) => InP(ordinal, text, section: section);
         SearchHit[] pool =
         [
             Chunk(20, "6 Study Visits", "Patients are seen at every visit and may bring a carer."),
@@ -112,10 +109,7 @@ public sealed class SentenceRerankerTests
     {
         // The question's "dose" and "30 mg/day" make every dose a candidate answer; the day the
         // dose is raised is what is asked.
-        SearchHit Chunk(int ordinal, string text) => new(new Chunk
-        {
-            Id = $"p-{ordinal}", DocumentId = "p", Ordinal = ordinal, Text = text, Tokens = 40, PageSpans = [new PageSpan(0, 1)],
-        }, "p.pdf", 1) { DocumentChunks = 40 };
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text);
         SearchHit[] pool =
         [
             Chunk(30, "The 15 to 60 mg/day zorvatide dose range was effective in the earlier study."),

@@ -75,4 +75,24 @@ public sealed class DocumentTermIndexTests
 
         Assert.Equal(["doc-6", "doc-7"], hits.Select(h => h.ChunkId));
     }
+
+    [Fact]
+    public void A_table_of_contents_is_not_ranked_inside_its_document()
+    {
+        // The contents list holds every section title, so a question asked of the document finds
+        // more of its words there than in the section that states the fact.
+        Chunk[] chunks =
+        [
+            Chunk(1, "", "2.1 Testing Before Initiating Treatment 2.2 Recommended Dosage 2.3 Renal Impairment\n" +
+                "5.1 Hypersensitivity Reactions 8.6 Renal Impairment 8.7 Hepatic Impairment 12.3 Pharmacokinetics"),
+            Chunk(2, "TESTING", "Determine kidney function in all patients before initiating treatment."),
+            Chunk(3, "DOSAGE", "The recommended dosage is one tablet daily."),
+        ];
+        var index = DocumentTermIndex.Build(chunks);
+
+        var hits = index.Search(DocumentTermIndex.Terms("kidney testing before initiating treatment in renal impairment"), new HashSet<string>(), 10);
+
+        Assert.Equal(Ingestion.Chunk.MakeId("doc", 2), hits[0].ChunkId);
+        Assert.DoesNotContain(hits, h => h.ChunkId == Ingestion.Chunk.MakeId("doc", 1));
+    }
 }

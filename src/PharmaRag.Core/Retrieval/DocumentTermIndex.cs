@@ -38,7 +38,9 @@ public sealed class DocumentTermIndex
             _ids[i] = chunks[i].Id;
             _leadsIn[i] = chunks[i].Tokens < LeadInTokens && chunks[i].Kind == BlockKind.Text;
             var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var term in Terms(chunks[i].SectionPath + "\n" + chunks[i].Text))
+            // A table of contents names every section and states nothing: it is not indexed.
+            var text = ContentsListing.Is(chunks[i]) ? "" : chunks[i].SectionPath + "\n" + chunks[i].Text;
+            foreach (var term in Terms(text))
             {
                 frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
                 _lengths[i]++;

@@ -122,4 +122,55 @@ public sealed class SentenceRerankerTests
 
         Assert.Equal("p-12", reranked[0].Chunk.Id);
     }
+
+    [Fact]
+    public void A_question_asking_what_kind_of_thing_a_name_is_finds_the_sentence_defining_it()
+    {
+        // The asked words ("type", "enzyme") are the answer's category, which the defining
+        // sentence does not say; sentences that merely mention an enzyme hold more of the words.
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text);
+        SearchHit[] pool =
+        [
+            Chunk(30, "Liver enzyme elevations of any type are recorded and followed up weekly."),
+            Chunk(31, "Enzyme activity of velorase K is measured in plasma at every visit."),
+            Chunk(12, "Velorase K is a serine hydrolase of the trypsin family found in mast cells."),
+            Chunk(32, "Samples of every type are stored frozen; enzyme assays are run centrally."),
+        ];
+
+        // Ranked by its sentence first, it passes the chunks the first stage put above it but one.
+        var reranked = SentenceReranker.Rerank("What type of enzyme is velorase K?", pool, topK: 4);
+
+        Assert.Contains("p-12", reranked.Take(2).Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
+    public void A_question_asking_the_former_name_of_a_code_finds_the_name_given_beside_it()
+    {
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text);
+        SearchHit[] pool =
+        [
+            Chunk(30, "Printed name of investigator. I agree to conduct the study as previously developed under this protocol."),
+            Chunk(31, "ZX4410 has been developed under a named-patient programme in earlier studies."),
+            Chunk(12, "| Drug Name | ZX4410 (formerly QRT-77) |"),
+            Chunk(32, "Name, signature and date are recorded under each previously developed form."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("Under what name was ZX4410 previously developed?", pool, topK: 4);
+
+        Assert.Contains("p-12", reranked.Take(2).Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
+    public void Chunks_holding_none_of_the_question_words_do_not_keep_their_first_stage_lead()
+    {
+        // The first stage put many chunks holding none of the question's words above the one that
+        // states the fact; the sentence order cannot tell them apart and must not count the first
+        // stage's order a second time by ranking them among themselves with it.
+        var pool = Enumerable.Range(0, 60).Select(i => InP(100 + i, $"Visits are planned at site {i} of the network.")).ToList();
+        pool.Insert(9, InP(12, "The velorase assay gives a deep blue colour within minutes."));
+
+        var reranked = SentenceReranker.Rerank("What colour does the velorase assay give?", pool, topK: 5);
+
+        Assert.Equal("p-12", reranked[0].Chunk.Id);
+    }
 }

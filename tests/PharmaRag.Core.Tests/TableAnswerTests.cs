@@ -120,4 +120,25 @@ public sealed class TableAnswerTests
         Assert.StartsWith("Days — Follow-Up Visit: 98 (± 7)", answer);
         Assert.Equal(90, citations[0].Page);
     }
+
+    [Fact]
+    public void A_cell_marked_with_a_footnote_is_quoted_with_the_footnote()
+    {
+        var table = Hit("f", "antiviral-label.pdf", 9,
+            "Table 4 Summary of Adverse Reaction Rates in Trial 801\n"
+            + "| Types of Adverse Reactions | Drug X N=210 n (%) | Placebo N=205 n (%) |\n| --- | --- | --- |\n"
+            + "| Serious adverse reactions | 3 (1%)a | 2 (1%) |\n"
+            + "| Adverse reactions leading to treatment discontinuation | 7 (3%) b | 9 (4%) |\n"
+            + "a.\nSyncope (n=2), chest pain (n=1).\n"
+            + "b.\nRash (n=4), bilirubin increased (n=2), vomiting (n=1).",
+            "6 ADVERSE REACTIONS > 6.1 Clinical Trials Experience", page: 9);
+
+        var (answer, citations) = Answerer.Answer("Which adverse reactions led to treatment discontinuation with Drug X in Trial 801?", [table]);
+
+        // The count "7 (3%) b" was quoted without what its footnote lists, which is what the question asks.
+        Assert.StartsWith("Adverse reactions leading to treatment discontinuation — ", answer);
+        Assert.Contains("Rash (n=4), bilirubin increased (n=2), vomiting (n=1)", answer);
+        Assert.DoesNotContain("Syncope", answer);
+        Assert.Equal(9, citations[0].Page);
+    }
 }

@@ -621,8 +621,47 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             : (c.Table is { } table
                 ? TableRowStatement.State(c.Text, table, table.LabelOf(c.Offset), focus.Terms)
                 : TableRowStatement.State(c.Text, TableRowStatement.Headers(c.Hit.Chunk.Text), focus.Terms)) + ".";
+        if (c.IsRow)
+        {
+            statement += string.Concat(Footnotes(c, statement).Select(f => $" Footnote {f.Marker}: {f.Text}"));
+        }
         return new Quoted(c, c.Hit.Chunk.PageAt(c.Offset), statement, c.Text);
     }
+
+    // A value cell marked with a footnote letter ("7 (3%) b", "4 (2%)c") is qualified by the note
+    // under the table ("b." / "Rash (n=4), vomiting (n=1)."), which often states what the count
+    // counts: the quoted row carries the notes of the cells it quotes, when they are printed below
+    // it on the same page of its chunk.
+    private static IEnumerable<(string Marker, string Text)> Footnotes(Candidate row, string statement)
+    {
+        var markers = TableRowStatement.Cells(row.Text).Skip(1)
+            .Where(cell => statement.Contains(cell, StringComparison.Ordinal))
+            .Select(cell => FootnoteMarker().Match(cell))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
+            .Distinct(StringComparer.Ordinal)
+            .ToHashSet(StringComparer.Ordinal);
+        if (markers.Count == 0)
+        {
+            return [];
+        }
+        var chunk = row.Hit.Chunk;
+        var page = chunk.PageAt(row.Offset);
+        var after = row.Offset + row.Text.Length;
+        return Footnote().Matches(chunk.Text[after..])
+            .Where(m => markers.Contains(m.Groups[1].Value) && chunk.PageAt(after + m.Groups[2].Index) == page)
+            .DistinctBy(m => m.Groups[1].Value)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim()))
+            .ToList();
+    }
+
+    // A footnote letter after a cell's number or bracket: "7 (3%) b", "4 (2%)c", "2 (0.4%)a".
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\d)%]\s?([a-z])$")]
+    private static partial System.Text.RegularExpressions.Regex FootnoteMarker();
+
+    // A footnote under a table: its letter and full stop on a line, the note after it on the same line or the next.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^([a-z])\.[ \t]*\n?[ \t]*([^|\s\n][^\n]*)$")]
+    private static partial System.Text.RegularExpressions.Regex Footnote();
 
     // Chosen sentences as quoted: a list item after the heading leading into it ("Stop use and ask
     // a doctor if: fever gets worse or lasts more than 3 days"); a line ending in a colon ("The

@@ -32,12 +32,6 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>True when the question asks what an abbreviation stands for or a term means.</summary>
     public bool AsksMeaning { get; init; }
 
-    /// <summary>
-    /// What an identity question ("What type of enzyme is X?", "Under what name was X developed?")
-    /// asks about (<see cref="SubjectDefinition"/>); null for other questions.
-    /// </summary>
-    public string? Subject { get; init; }
-
     /// <summary>True when the question asks for a range ("the usual dose range", "between which ages").</summary>
     public bool WantsRange { get; init; }
 
@@ -90,7 +84,6 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),
             AsksMeaning = MeaningCue().IsMatch(lower),
-            Subject = SubjectDefinition.SubjectOf(question),
             Participles = TermAnalyzer.Words(lower).Where(w => w.Length >= 5 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal)))
                 .Select(TermAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
             Measured = HowMuch().Match(lower) is { Success: true } much

@@ -7,8 +7,7 @@ namespace PharmaRag.Core.Retrieval;
 /// How well one sentence (or table row) states what a question asks: the weights of the question's
 /// content words it holds; a row also gets the words of its column headings, and when it is named
 /// by both its label and a heading it is a cell lookup and counts in full. A question that asks for
-/// a number prefers sentences giving a number it did not itself say. A sentence defining the
-/// subject of an identity question counts in full (<see cref="SubjectDefinition"/>).
+/// a number prefers sentences giving a number it did not itself say.
 /// </summary>
 public static partial class SentenceMatch
 {
@@ -23,15 +22,6 @@ public static partial class SentenceMatch
             // words because it names the study; the fact is stated elsewhere. (Callers pass the
             // identity only when the question names the document.)
             matched *= TitlePenalty;
-        }
-        if (focus.Subject is { } subject)
-        {
-            // The sentence that says what the asked subject is answers an identity question
-            // whole, though it seldom holds the asked category words ("type", "enzyme", "name");
-            // those words in a sentence that does not name the subject ("liver enzymes", "printed
-            // name") are about something else.
-            matched = SubjectDefinition.Defines(text, subject) ? content.Sum(t => weight[t])
-                : SubjectDefinition.Mentions(text, subject) ? matched : 0;
         }
         var isRow = TableRowStatement.IsRow(text);
         var label = isRow ? TermAnalyzer.Terms(TableRowStatement.Cells(text)[0]).ToHashSet(StringComparer.Ordinal) : [];

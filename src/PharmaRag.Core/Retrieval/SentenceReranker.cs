@@ -39,7 +39,6 @@ public static class SentenceReranker
         var naming = identities.ToDictionary(
             d => d.Key, d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t)).ToHashSet(StringComparer.Ordinal));
 
-        var namedScores = new double[pool.Length];
         var sentenceScores = pool.Select((hit, i) =>
         {
             // A table of contents names every section and states nothing.
@@ -60,26 +59,16 @@ public static class SentenceReranker
                 best *= OtherCriteriaWeight;
             }
             // The words that name the document count for every chunk of it.
-            namedScores[i] = named.Sum(t => weight[t]);
-            return best + namedScores[i];
+            return best + named.Sum(t => weight[t]);
         }).ToArray();
 
         LeadIn(pool, sentenceScores);
-        var matchesContent = Enumerable.Range(0, pool.Length).Select(i => sentenceScores[i] > namedScores[i]).ToArray();
         var bySentence = Enumerable.Range(0, pool.Length).OrderByDescending(i => sentenceScores[i]).ThenBy(i => i).ToArray();
         var fused = new double[pool.Length];
         for (var rank = 0; rank < pool.Length; rank++)
         {
             fused[rank] += 1.0 / (ReciprocalRankFusion.DefaultK + rank + 1);
-        }
-        // Chunks none of whose sentences holds a content word share the mean of their sentence
-        // ranks: the sentence order cannot tell them apart, and ranking them among themselves by
-        // the first-stage order would count that order twice.
-        var unmatched = Enumerable.Range(0, pool.Length).Where(rank => !matchesContent[bySentence[rank]]).ToArray();
-        var shared = unmatched.Length == 0 ? 0 : unmatched.Average(rank => 1.0 / (ReciprocalRankFusion.DefaultK + rank + 1));
-        for (var rank = 0; rank < pool.Length; rank++)
-        {
-            fused[bySentence[rank]] += matchesContent[bySentence[rank]] ? 1.0 / (ReciprocalRankFusion.DefaultK + rank + 1) : shared;
+            fused[bySentence[rank]] += 1.0 / (ReciprocalRankFusion.DefaultK + rank + 1);
         }
         return Enumerable.Range(0, pool.Length).OrderByDescending(i => fused[i]).ThenBy(i => i)
             .Select(i => pool[i] with { Score = fused[i] })

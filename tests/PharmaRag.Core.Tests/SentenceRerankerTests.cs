@@ -122,4 +122,60 @@ public sealed class SentenceRerankerTests
 
         Assert.Equal("p-12", reranked[0].Chunk.Id);
     }
+
+    [Fact]
+    public void A_question_asking_what_kind_of_thing_a_name_is_finds_the_sentence_defining_it()
+    {
+        // The asked words ("type", "enzyme") are the answer's category, which the defining
+        // sentence does not say; sentences that merely mention an enzyme hold more of the words.
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text);
+        SearchHit[] pool =
+        [
+            Chunk(30, "Liver enzyme elevations of any type are recorded and followed up weekly."),
+            Chunk(31, "Enzyme activity of velorase K is measured in plasma at every visit."),
+            Chunk(12, "Velorase K is a serine hydrolase of the trypsin family found in mast cells."),
+            Chunk(32, "Samples of every type are stored frozen; enzyme assays are run centrally."),
+        ];
+
+        // Ranked by its sentence first, it passes the chunks the first stage put above it but one.
+        var reranked = SentenceReranker.Rerank("What type of enzyme is velorase K?", pool, topK: 4);
+
+        Assert.Contains("p-12", reranked.Take(2).Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
+    public void A_question_asking_the_former_name_of_a_code_finds_the_name_given_beside_it()
+    {
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text);
+        SearchHit[] pool =
+        [
+            Chunk(30, "Printed name of investigator. I agree to conduct the study as previously developed under this protocol."),
+            Chunk(31, "ZX4410 has been developed under a named-patient programme in earlier studies."),
+            Chunk(12, "| Drug Name | ZX4410 (formerly QRT-77) |"),
+            Chunk(32, "Name, signature and date are recorded under each previously developed form."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("Under what name was ZX4410 previously developed?", pool, topK: 4);
+
+        Assert.Contains("p-12", reranked.Take(2).Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
+    public void Sentences_not_naming_the_subject_of_an_identity_question_keep_their_score()
+    {
+        // No sentence defines the subject by its name here; the one answering by a pronoun still
+        // holds the asked words and is not zeroed for not naming it.
+        SearchHit Chunk(int ordinal, string text) => InP(ordinal, text);
+        SearchHit[] pool =
+        [
+            Chunk(30, "Tablets are stored below 25 degrees in the original package."),
+            Chunk(31, "Visits are scheduled every four weeks during treatment."),
+            Chunk(12, "Velorase K was isolated in 1998. It is an enzyme of the serine hydrolase type found in mast cells."),
+            Chunk(32, "Samples are stored frozen and shipped on dry ice."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("What type of enzyme is velorase K?", pool, topK: 4);
+
+        Assert.Contains("p-12", reranked.Take(2).Select(h => h.Chunk.Id));
+    }
 }

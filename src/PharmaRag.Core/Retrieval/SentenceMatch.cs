@@ -7,14 +7,13 @@ namespace PharmaRag.Core.Retrieval;
 /// How well one sentence (or table row) states what a question asks: the weights of the question's
 /// content words it holds; a row also gets the words of its column headings, and when it is named
 /// by both its label and a heading it is a cell lookup and counts in full. A question that asks for
-/// a number prefers sentences giving a number it did not itself say. A sentence defining the
-/// subject of an identity question counts in full (<see cref="SubjectDefinition"/>).
+/// a number prefers sentences giving a number it did not itself say.
 /// </summary>
 public static partial class SentenceMatch
 {
     public static double Score(
         string text, IReadOnlySet<string> terms, IReadOnlySet<string> headings, IReadOnlyCollection<string> content,
-        IReadOnlyDictionary<string, double> weight, QuestionFocus focus, IReadOnlySet<string> identity, string? subject = null)
+        IReadOnlyDictionary<string, double> weight, QuestionFocus focus, IReadOnlySet<string> identity)
     {
         var matched = content.Where(terms.Contains).Sum(t => weight[t]);
         if (RestatesTitle(terms, identity))
@@ -23,14 +22,6 @@ public static partial class SentenceMatch
             // words because it names the study; the fact is stated elsewhere. (Callers pass the
             // identity only when the question names the document.)
             matched *= TitlePenalty;
-        }
-        if (subject is not null && SubjectDefinition.Defines(text, subject))
-        {
-            // The sentence that says what the asked subject is answers an identity question
-            // whole, though it seldom holds the asked category words ("type", "enzyme", "name").
-            // Other sentences keep their words' score: one naming the subject by a pronoun or a
-            // synonym may be the answer.
-            matched = Math.Max(matched, content.Sum(t => weight[t]));
         }
         var isRow = TableRowStatement.IsRow(text);
         var label = isRow ? TermAnalyzer.Terms(TableRowStatement.Cells(text)[0]).ToHashSet(StringComparer.Ordinal) : [];

@@ -35,7 +35,6 @@ public static class SentenceReranker
         var weight = focus.Terms.ToDictionary(
             t => t, t => Math.Log(1 + (double)pool.Length / (1 + chunkFrequency[t])), StringComparer.Ordinal);
         var names = NameWords.Of(question);
-        var subject = SubjectDefinition.SubjectOf(question);
         var identities = pool.GroupBy(h => h.Chunk.DocumentId).ToDictionary(g => g.Key, g => DocumentIdentity.Of(g));
         var naming = identities.ToDictionary(
             d => d.Key, d => focus.Terms.Where(t => names.Contains(t) && d.Value.Contains(t)).ToHashSet(StringComparer.Ordinal));
@@ -50,7 +49,7 @@ public static class SentenceReranker
             var named = naming[hit.Chunk.DocumentId];
             var content = focus.Terms.Where(t => !named.Contains(t)).ToArray();
             var headings = TableRowStatement.Headers(hit.Chunk.Text).SelectMany(h => h).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
-            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, named.Count > 0 ? identities[hit.Chunk.DocumentId] : [], subject)).DefaultIfEmpty(0).Max();
+            var best = chunkSentences[i].Select(s => SentenceMatch.Score(s.Text, s.Terms, headings, content, weight, focus, named.Count > 0 ? identities[hit.Chunk.DocumentId] : [])).DefaultIfEmpty(0).Max();
             // An inclusion question is not answered by the exclusion list, nor the reverse, however
             // many of its words that list repeats ("at least 50 years of age" against "within the
             // last 5 years").

@@ -23,8 +23,7 @@ namespace PharmaRag.Storage.Lucene;
 /// write that replaces or removes chunks rewrites the segments that held them before it returns, so
 /// corpus statistics are exact (at 10% removed per segment, as Lucene would allow by default, the
 /// development set lost a question), at the price of rewriting those segments: the cost of a removal
-/// grows with the segment. Equal scores are ordered, and cut at the limit, by chunk id (document, then ordinal),
-/// whatever order the chunks were indexed in.
+/// grows with the segment. Equal scores are ordered by chunk id.
 /// </summary>
 public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, IDisposable
 {
@@ -166,28 +165,14 @@ public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, I
             {
                 return Task.FromResult<IReadOnlyList<ScoredChunkId>>([]);
             }
-            // Lucene cuts equal scores at the limit by its document numbers, which follow the order
-            // chunks were indexed in: the search reads past the limit until the score falls, so
-            // that the tied chunks kept are chosen by chunk id (ScoredChunkId.CompareIds).
-            var read = topK;
-            TopDocs top;
-            while (true)
-            {
-                top = searcher.Search(parsed, scope, read + 1);
-                if (top.ScoreDocs.Length <= read || top.ScoreDocs.Length <= topK
-                    || top.ScoreDocs[^1].Score < top.ScoreDocs[topK - 1].Score)
-                {
-                    break;
-                }
-                read = read >= int.MaxValue / 4 ? int.MaxValue - 1 : 2 * read;
-            }
+            var top = searcher.Search(parsed, scope, topK);
             var hits = new List<ScoredChunkId>(top.ScoreDocs.Length);
             foreach (var scored in top.ScoreDocs)
             {
                 hits.Add(new ScoredChunkId(searcher.Doc(scored.Doc, IdOnly).Get(IdField), scored.Score));
             }
-            hits.Sort(ScoredChunkId.BestFirst);
-            return Task.FromResult<IReadOnlyList<ScoredChunkId>>(hits.Count > topK ? hits[..topK] : hits);
+            hits.Sort(static (x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.ChunkId, y.ChunkId));
+            return Task.FromResult<IReadOnlyList<ScoredChunkId>>(hits);
         }
         finally
         {

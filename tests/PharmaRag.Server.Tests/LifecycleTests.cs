@@ -97,7 +97,9 @@ public sealed class LifecycleTests
         Assert.True(partialChunks > 0, "the kill should have left some chunks written");
 
         await using var restarted = await ServerProcess.StartAsync(data.Path, settings);
-        var finished = await restarted.Client.WaitForFinalStatusAsync(id, timeoutSeconds: 120);
+        // A cap on the wait, not a speed bound: writing 400 pages one 32-token chunk per
+        // transaction took over 120 s on a loaded 2-core machine.
+        var finished = await restarted.Client.WaitForFinalStatusAsync(id, timeoutSeconds: 300);
 
         Assert.Equal("processed", (string)finished["status"]!);
         Assert.Equal(pages, (int)finished["pages"]!);

@@ -86,6 +86,23 @@ public sealed class SentenceRerankerTests
     }
 
     [Fact]
+    public void A_sentence_using_the_acronym_the_document_defines_holds_the_long_form_the_question_spells_out()
+    {
+        // The document defines "monocyte chemoattractant receptor (MCR)" once and then says "MCR":
+        // the sentence stating what it blocks holds none of the question's long-form words.
+        SearchHit[] pool =
+        [
+            InP(30, "Monocyte counts and receptor assays were measured at every visit."),
+            InP(12, "MCR blocks entry of the virus into host cells."),
+            InP(3, "The monocyte chemoattractant receptor (MCR) is expressed on macrophages."),
+        ];
+
+        var reranked = SentenceReranker.Rerank("What does the monocyte chemoattractant receptor block?", pool, topK: 3);
+
+        Assert.Equal("p-12", reranked[0].Chunk.Id);
+    }
+
+    [Fact]
     public void A_question_about_inclusion_prefers_the_inclusion_criteria_to_the_exclusion_list()
     {
         // The exclusion list repeats more of the question's words ("patients", "years of age");

@@ -124,6 +124,23 @@ public sealed partial class AcronymDefinitions
         return string.Join(' ', added);
     }
 
+    /// <summary>
+    /// The definitions of which <paramref name="question"/> uses one side only: the acronym
+    /// without its long form, or the long form without its acronym.
+    /// </summary>
+    public IReadOnlyList<(string Acronym, string LongForm)> OneSideIn(string question)
+    {
+        var used = new List<(string, string)>();
+        foreach (var (acronym, longForm) in _longForms)
+        {
+            if (ContainsWord(question, acronym, StringComparison.Ordinal) != ContainsWord(question, longForm, StringComparison.OrdinalIgnoreCase))
+            {
+                used.Add((acronym, longForm));
+            }
+        }
+        return used;
+    }
+
     private static bool ContainsWord(string text, string phrase, StringComparison comparison)
     {
         for (var index = text.IndexOf(phrase, comparison); index >= 0; index = text.IndexOf(phrase, index + 1, comparison))

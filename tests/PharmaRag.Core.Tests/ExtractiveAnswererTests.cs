@@ -70,6 +70,35 @@ public sealed class ExtractiveAnswererTests
     }, file, 1);
 
     [Fact]
+    public void A_sentence_using_the_acronym_the_document_defines_answers_a_question_that_spells_it_out()
+    {
+        // The protocol defines "overnight observation ward (OOW)" once and then says "OOW": the
+        // sentence giving the stay holds none of the question's long-form words but "ward".
+        var defined = DocHit("p", "protocol.pdf", 2, "Participants are admitted to the overnight observation ward (OOW) on Day -1.", page: 4);
+        var stay = DocHit("p", "protocol.pdf", 9, "Participants remain in the OOW for at least 8 hours after the infusion ends.", page: 11);
+        var other = DocHit("p", "protocol.pdf", 14, "Vital signs are taken every 2 hours on the ward after the infusion and at discharge.", page: 15);
+
+        var (answer, citations) = Answerer.Answer("How long do participants stay in the overnight observation ward after the infusion?", [other, defined, stay]);
+
+        Assert.StartsWith("Participants remain in the OOW for at least 8 hours", answer);
+        Assert.Equal(11, citations[0].Page);
+    }
+
+    [Fact]
+    public void A_sentence_spelling_out_the_acronym_answers_a_question_that_uses_it()
+    {
+        // The reverse: the question says "OOW", the answering sentence spells it out.
+        var defined = DocHit("p", "protocol.pdf", 2, "Abbreviations: OOW = overnight observation ward; IV = intravenous; PK = pharmacokinetic.", page: 4);
+        var stay = DocHit("p", "protocol.pdf", 9, "Participants remain in the overnight observation ward for at least 8 hours after the infusion ends.", page: 11);
+        var other = DocHit("p", "protocol.pdf", 14, "Participants have vital signs taken every 2 hours after the infusion and at discharge.", page: 15);
+
+        var (answer, citations) = Answerer.Answer("How long do participants stay in the OOW after the infusion?", [other, defined, stay]);
+
+        Assert.StartsWith("Participants remain in the overnight observation ward for at least 8 hours", answer);
+        Assert.Equal(11, citations[0].Page);
+    }
+
+    [Fact]
     public void The_sentence_stating_the_asked_number_wins_over_one_that_only_repeats_the_drug_name()
     {
         var title = DocHit("z", "zorvatide.pdf", 0, "Zorvatide recommended use: see the full prescribing information for zorvatide.");

@@ -177,8 +177,11 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         layouts = layouts.ToDictionary(l => l.Key, l => l.Value.OrHeadersOf(layouts
             .Where(o => o.Key.Chunk.DocumentId == l.Key.Chunk.DocumentId && o.Key.Chunk.SectionPath == l.Key.Chunk.SectionPath)
             .Select(o => o.Value)));
+        // A sentence using one side of an acronym its document defines holds the side the question
+        // spells, as in the second stage (a row saying "CRU" is about the clinical research unit).
+        var equivalents = AcronymEquivalents.Of(question, hits);
         var candidates = kept
-            .SelectMany((hit, rank) => CandidatesOf(hit, rank, layouts.GetValueOrDefault(hit)))
+            .SelectMany((hit, rank) => CandidatesOf(hit, rank, layouts.GetValueOrDefault(hit), equivalents))
             .Where(c => c.Text.Length >= 12 || c.IsRow)
             .ToList();
         if (focus.Terms.Count == 0 || candidates.Count == 0)
@@ -278,7 +281,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     // The chunk's sentences that can state something, each read with what completes it: a list
     // item with the line that leads into it ("Stop use and ask a doctor if" / "fever gets worse or
     // lasts more than 3 days"), a table row with its table.
-    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank, TableLayout? table)
+    private static IEnumerable<Candidate> CandidatesOf(SearchHit hit, int rank, TableLayout? table, AcronymEquivalents equivalents)
     {
         var sentences = ChunkSentences.Of(hit.Chunk);
         Candidate? lead = null;
@@ -301,7 +304,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
             // the topic of the sentence before it (the reaction it names) is read with that sentence's words.
             var topic = !isRow && !item && !value && previous is not null && !previous.IsRow && !IsHeading(previous.Text)
                 && Enumeration().Match(s.Text) is { Success: true } listed && s.Text[(listed.Index + listed.Length)..].Count(ch => ch == ',') >= MinEnumerated - 1;
-            var candidate = new Candidate(hit, rank, index, s.Start, s.Text, s.Terms)
+            var candidate = new Candidate(hit, rank, index, s.Start, s.Text, equivalents.Widen(hit.Chunk.DocumentId, s.Terms))
             {
                 Table = isRow ? table : null, Lead = item ? lead : null, Label = value ? lead : topic ? previous : null,
             };

@@ -29,8 +29,9 @@ public static class SentenceReranker
         {
             return hits.Take(topK).ToArray();
         }
-        var equivalents = Equivalents(question, pool);
-        var chunkSentences = pool.Select(h => Sentences(h).Select(s => WithEquivalents(s, equivalents[h.Chunk.DocumentId])).ToArray()).ToArray();
+        // A sentence using one side of an acronym its document defines holds the side the question spells.
+        var equivalents = AcronymEquivalents.Of(question, pool);
+        var chunkSentences = pool.Select(h => Sentences(h).Select(s => equivalents.Widen(h.Chunk.DocumentId, s)).ToArray()).ToArray();
         var chunkFrequency = focus.Terms.ToDictionary(
             t => t, t => chunkSentences.Count(sentences => sentences.Any(s => s.Terms.Contains(t))), StringComparer.Ordinal);
         var weight = focus.Terms.ToDictionary(
@@ -76,40 +77,6 @@ public static class SentenceReranker
             .Concat(hits.Skip(Pool))
             .Take(topK)
             .ToArray();
-    }
-
-    // A document defines "factor XI (FXI)" once and then says "FXI": a sentence using one side of
-    // a definition the question spells the other way holds the question's side too. Definitions
-    // are read from the document's chunks in the pool (where its passages define what they use).
-    private static Dictionary<string, (HashSet<string> Has, HashSet<string> Adds)[]> Equivalents(string question, SearchHit[] pool) =>
-        pool.GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal).ToDictionary(
-            g => g.Key,
-            g => AcronymDefinitions.Of(g.Select(h => h.Chunk.Text)).OneSideIn(question)
-                .Select(d =>
-                {
-                    var acronym = TermAnalyzer.Terms(d.Acronym).ToHashSet(StringComparer.Ordinal);
-                    var longForm = TermAnalyzer.Terms(d.LongForm).ToHashSet(StringComparer.Ordinal);
-                    var questionHasAcronym = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal).IsSupersetOf(acronym);
-                    return questionHasAcronym ? (Has: longForm, Adds: acronym) : (Has: acronym, Adds: longForm);
-                })
-                .Where(e => e.Has.Count > 0 && e.Adds.Count > 0)
-                .ToArray(),
-            StringComparer.Ordinal);
-
-    private static ChunkSentences.Sentence WithEquivalents(ChunkSentences.Sentence sentence, (HashSet<string> Has, HashSet<string> Adds)[] equivalents)
-    {
-        var adds = equivalents.Where(e => sentence.Terms.IsSupersetOf(e.Has) && !sentence.Terms.IsSupersetOf(e.Adds)).ToArray();
-        if (adds.Length == 0)
-        {
-            return sentence;
-        }
-        // The cached analysis is shared: the widened sentence is a copy.
-        var terms = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
-        foreach (var (_, add) in adds)
-        {
-            terms.UnionWith(add);
-        }
-        return sentence with { Terms = terms };
     }
 
     // A heading or table caption cut off as a chunk of its own states nothing; the chunk under it

@@ -935,4 +935,56 @@ public sealed class ExtractiveAnswererTests
 
         Assert.Contains("flushing, chills, wheezing", answer);
     }
+    [Fact]
+    public void How_common_asks_for_a_frequency_not_for_the_word_common()
+    {
+        // "How common" is answered by a share ("0.5 to 1.5% of adults"), not by a sentence using "common".
+        var background = DocHit("q", "quelanib.pdf", 12,
+            "Dry eye disease is among the most common reasons for eye clinic visits in adults with dry eye complaints. "
+            + "The prevalence of dry eye disease in adults ranges from 0.5 to 1.5% in population surveys.",
+            "2 BACKGROUND > 2.1 Disease", page: 9);
+
+        var (answer, _) = Answerer.Answer("How common is dry eye disease in adults?", [background]);
+
+        Assert.StartsWith("The prevalence of dry eye disease in adults ranges from 0.5 to 1.5%", answer);
+    }
+
+    [Fact]
+    public void A_frequency_given_as_one_in_n_answers_how_often()
+    {
+        var reactions = DocHit("q", "quelanib.pdf", 14,
+            "Dizziness with quelanib was reported in the first week of dizziness monitoring in 2019. "
+            + "Dizziness with quelanib affected about 1 in 20 patients.",
+            "6 ADVERSE REACTIONS", page: 10);
+
+        var (answer, _) = Answerer.Answer("How often does dizziness occur with quelanib?", [reactions]);
+
+        Assert.StartsWith("Dizziness with quelanib affected about 1 in 20 patients.", answer);
+    }
+
+    [Fact]
+    public void What_kind_of_thing_is_answered_by_the_sentence_that_classes_it()
+    {
+        var pharmacology = DocHit("q", "quelanib.pdf", 30,
+            "Plasma levels of the zorbitase enzyme rose in treated animals, and enzyme activity was measured weekly. "
+            + "Zorbitase is a cysteine protease found in antigen-presenting cells.",
+            "12 CLINICAL PHARMACOLOGY", page: 20);
+
+        var (answer, _) = Answerer.Answer("What kind of enzyme is zorbitase?", [pharmacology]);
+
+        Assert.StartsWith("Zorbitase is a cysteine protease", answer);
+    }
+
+    [Fact]
+    public void When_is_a_visit_asks_for_its_time()
+    {
+        var schedule = DocHit("q", "qx101.pdf", 40,
+            "At the follow-up visit, vital signs and a follow-up questionnaire are recorded by the site staff. "
+            + "Participants return for the follow-up visit 26 to 30 days after the last dose.",
+            "1.3 Schedule of Activities", page: 15);
+
+        var (answer, _) = Answerer.Answer("When is the follow-up visit?", [schedule]);
+
+        Assert.StartsWith("Participants return for the follow-up visit 26 to 30 days after the last dose.", answer);
+    }
 }

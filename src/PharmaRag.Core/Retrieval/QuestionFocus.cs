@@ -32,6 +32,16 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>True when the question asks what an abbreviation stands for or a term means.</summary>
     public bool AsksMeaning { get; init; }
 
+    /// <summary>
+    /// True when the question asks what kind of thing something is ("What kind of molecule is ...?",
+    /// "Which class of drugs ...?"): a sentence that classes it ("X is a cysteine protease", "a class
+    /// of ...") states the answer.
+    /// </summary>
+    public bool AsksKind { get; init; }
+
+    /// <summary>The stemmed noun whose kind is asked ("molecule" of "what kind of molecule"); empty when none is said.</summary>
+    public IReadOnlySet<string> Kind { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True when the question asks for a range ("the usual dose range", "between which ages").</summary>
     public bool WantsRange { get; init; }
 
@@ -75,7 +85,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         var lower = question.ToLowerInvariant();
         var terms = TermAnalyzer.Terms(question + " " + string.Join(' ', LayTerms.For(question))).ToHashSet(StringComparer.Ordinal);
         var numbers = SentenceMatch.Number().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        var wantsNumber = NumberCue().IsMatch(lower) || WhichDay().IsMatch(lower) || Storage().IsMatch(lower);
+        var wantsNumber = NumberCue().IsMatch(lower) || WhichDay().IsMatch(lower) || Storage().IsMatch(lower) || When().IsMatch(lower);
         return new QuestionFocus(wantsNumber, ListCue().IsMatch(lower), terms, numbers)
         {
             Said = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal),
@@ -84,6 +94,10 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             Negates = YesNo().IsMatch(lower) ? null : NegationCue().IsMatch(lower),
             WantsRange = RangeCue().IsMatch(lower),
             AsksMeaning = MeaningCue().IsMatch(lower),
+            AsksKind = KindCue().IsMatch(lower),
+            Kind = KindCue().Match(lower) is { Success: true } kind && kind.Groups[1].Success
+                ? TermAnalyzer.Terms(kind.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal),
             Participles = TermAnalyzer.Words(lower).Where(w => w.Length >= 5 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal)))
                 .Select(TermAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
             Measured = HowMuch().Match(lower) is { Success: true } much
@@ -98,6 +112,8 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             AsksEligibility = InclusionCue().IsMatch(lower) || ExclusionCue().IsMatch(lower) || JoinCue().IsMatch(lower),
             UnitsBefore = wantsNumber && WhichDay().Match(lower) is { Success: true } day
                 ? new HashSet<string>([TermAnalyzer.Stem(day.Groups[1].Value)], StringComparer.Ordinal)
+                // "When is the follow-up visit?": "on Day 29", "at Week 12".
+                : When().IsMatch(lower) ? new HashSet<string>(["day", "week", "month", "visit", "cycle"], StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal),
         };
     }
@@ -108,6 +124,12 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
         if (Units.Count == 0 && UnitsBefore.Count == 0)
         {
             return false;
+        }
+        // A frequency asked ("how common", "how often did ... occur") may be given as "1 in 20
+        // patients", "≥1/100" or "4 per 10,000", not as a percentage.
+        if (Units.Contains("%") && FrequencyWording().IsMatch(text))
+        {
+            return true;
         }
         foreach (Match number in SentenceMatch.Number().Matches(text))
         {
@@ -166,7 +188,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
                 units.Add(TermAnalyzer.Stem(synonym));
             }
         }
-        if (Duration().IsMatch(lower))
+        if (Duration().IsMatch(lower) || When().IsMatch(lower))
         {
             units.UnionWith(["second", "minute", "hour", "day", "week", "month", "year"]);
         }
@@ -222,6 +244,20 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     [GeneratedRegex(@"\b(how long|duration|how soon|within how)\b")]
     private static partial Regex Duration();
 
+    // "When is the follow-up visit?", "When does the restriction start?", "Until when ...?" ask for a
+    // time; "When should ... not be used?" asks for a condition.
+    [GeneratedRegex(@"\b(until when|when (is|are|was|were|does|do|did|will))\b")]
+    private static partial Regex When();
+
+    // "What kind of molecule", "which class of drugs", "what type of enzyme".
+    [GeneratedRegex(@"\b(?:what|which) (?:kinds?|types?|class|classes|sort|family) of ([\p{L}-]+)|\bwhat (?:drug )?class\b")]
+    private static partial Regex KindCue();
+
+    // "1 in 20 patients", "1 out of 10", "≥1/100", "4 per 10,000".
+    [GeneratedRegex(@"\b\d+ (?:in|out of) (?:every )?\d[\d,]*\b|[≥>]\s?1\s?/\s?\d|\b\d+(?:[.,]\d+)? per (?:100|1,?000|10,?000|100,?000)\b")]
+    private static partial Regex FrequencyWording();
+
+
     // "how much betadex sodium does ...": the words up to the verb.
     [GeneratedRegex(@"\bhow much ((?:[\p{L}\p{N}-]+ ){0,4}?[\p{L}\p{N}-]+) (?:does|do|did|is|are|was|were|should|can|may|must|will|in|per)\b")]
     private static partial Regex HowMuch();
@@ -251,10 +287,10 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     [GeneratedRegex(@"\b(dose|doses|dosage|dosing|strength|strengths|how much)\b")]
     private static partial Regex Dose();
 
-    [GeneratedRegex(@"\b(percentage|percent|proportion|share|rate|rates|incidence|how often|how frequently)\b")]
+    [GeneratedRegex(@"\b(percentage|percent|proportion|share|rate|rates|incidence|prevalence|how often|how frequently|how (common|prevalent|frequent|likely|sensitive|specific)|sensitivity|specificity)\b")]
     private static partial Regex Share();
 
-    [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently)|what (percentage|percent|proportion|share|rate|dose|dosage|ages?|score|level|concentration|temperature|strength|number|size)|at what|what year|which year|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
+    [GeneratedRegex(@"\b(how (many|much|long|often|old|soon|frequently|common|prevalent|frequent|likely|sensitive|specific)|incidence|prevalence|what (percentage|percent|proportion|share|rate|dose|dosage|ages?|score|level|concentration|temperature|strength|number|size)|at what|what year|which year|maximum|minimum|highest|lowest|starting|initial dose|dose|dosage|mg|when must|which day|what day|how is .* dosed|rate of|rates? was|percentage)\b")]
     private static partial Regex NumberCue();
 
     [GeneratedRegex(@"\b(contraindications?|contraindicated|who should not|should not take|not be used|what are the|which (drugs|medicines|agents|conditions|patients)|list (the|all)|criteria)\b")]

@@ -15,7 +15,11 @@ public static partial class SentenceMatch
         string text, IReadOnlySet<string> terms, IReadOnlySet<string> headings, IReadOnlyCollection<string> content,
         IReadOnlyDictionary<string, double> weight, QuestionFocus focus, IReadOnlySet<string> identity)
     {
-        var matched = content.Where(terms.Contains).Sum(t => weight[t]);
+        var isRow = TableRowStatement.IsRow(text);
+        // "What kind of enzyme is cathepsin S?": the sentence that classes it ("is a cysteine
+        // protease") names a kind of enzyme, though not the word.
+        var classes = focus.AsksKind && !isRow && Classes().IsMatch(text);
+        var matched = content.Where(t => terms.Contains(t) || classes && focus.Kind.Contains(t)).Sum(t => weight[t]);
         if (RestatesTitle(terms, identity))
         {
             // The title (on the title page, a synopsis header, a running head) holds the question's
@@ -23,7 +27,6 @@ public static partial class SentenceMatch
             // identity only when the question names the document.)
             matched *= TitlePenalty;
         }
-        var isRow = TableRowStatement.IsRow(text);
         var label = isRow ? TermAnalyzer.Terms(TableRowStatement.Cells(text)[0]).ToHashSet(StringComparer.Ordinal) : [];
         if (isRow && headings.Count > 0)
         {
@@ -43,8 +46,20 @@ public static partial class SentenceMatch
             var ofOther = measured.Length > 0 && !measured.Any(terms.Contains);
             matched *= ofOther ? 0.7 : namesRow || focus.StatesAskedQuantity(text) ? QuantityBonus : StatesNewNumber(text, focus) ? 1.3 : 0.7;
         }
+        if (matched > 0 && classes)
+        {
+            // "What kind of molecule is glucagon?": "Glucagon is a 29-amino-acid polypeptide".
+            matched *= KindBonus;
+        }
         return matched;
     }
+
+    /// <summary>How much more a sentence counts that classes its subject when the question asks what kind it is.</summary>
+    public const double KindBonus = 1.5;
+
+    // "is a", "are an", "a class of", "belongs to", "classified as".
+    [GeneratedRegex(@"\b(?:is|are|was|were) (?:a|an)\b|\b(?:class|type|kind|family|member) of\b|\bbelongs? to\b|\bclassified as\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Classes();
 
     /// <summary>How much more a sentence counts that gives a number in the unit the question asks for.</summary>
     public const double QuantityBonus = 2.0;

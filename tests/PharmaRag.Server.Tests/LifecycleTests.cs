@@ -89,7 +89,9 @@ public sealed class LifecycleTests
                 {
                     break;
                 }
-                await Task.Delay(20);
+                // Indexing 400 one-chunk transactions spans seconds; 10 polls a second stays
+                // well under the default rate limit of 1200 requests per 60 s.
+                await Task.Delay(100);
             }
             await doomed.KillAsync();
         }
@@ -143,7 +145,7 @@ public sealed class LifecycleTests
                     break;
                 }
                 Assert.True(DateTime.UtcNow < deadline, $"the graph step never started: {document.ToJsonString()}");
-                await Task.Delay(50);
+                await Task.Delay(100);
             }
             Assert.NotEmpty(await doomed.Client.SearchAsync("pg7marker"));
             await doomed.KillAsync();

@@ -22,7 +22,7 @@ public sealed class VectorProgressTests
         do
         {
             Assert.True(DateTime.UtcNow < deadline, "the embedding step never called the model");
-            await Task.Delay(50);
+            await Task.Delay(100);
             document = await server.Client.DocumentAsync(id);
         }
         while (model.Requests == 0);

@@ -113,7 +113,7 @@ public sealed class NoLostWorkTests
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
     }
 

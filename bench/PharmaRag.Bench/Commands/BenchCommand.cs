@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PharmaRag.Core.Configuration;
 
 namespace PharmaRag.Bench.Commands;
 
@@ -30,6 +31,15 @@ public static class BenchCommand
     {
         Description = "Also measure each mode with these PharmaRag:Retrieval:VectorWeight values (one row each, same ingested data; " +
             "for tuning on a development set, never on a test split)",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [],
+    };
+
+    /// <summary>Extra rows with other fusion methods, each at every --vector-weights value (or the configured weight).</summary>
+    internal static Option<FusionMethod[]> Fusions() => new("--fusions")
+    {
+        Description = "Also measure each mode with these PharmaRag:Retrieval:Fusion methods (rrf, convex, convexranks), " +
+            "each at every --vector-weights value, or at the configured weight without it (one row each, same ingested data)",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [],
     };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using PharmaRag.Bench.Datasets;
 using PharmaRag.Bench.Reporting;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Retrieval;
 
 namespace PharmaRag.Bench.Commands;
@@ -11,7 +12,8 @@ internal static class BenchRun
 {
     public static async Task<RunReport> RunAsync(
         string command, bool quick, IEnumerable<Func<BenchSet>> sets, IReadOnlyList<QueryMode> modes,
-        string? jsonPath, TextWriter output, BenchConsole console, CancellationToken cancellationToken, IReadOnlyList<double>? vectorWeights = null)
+        string? jsonPath, TextWriter output, BenchConsole console, CancellationToken cancellationToken, IReadOnlyList<double>? vectorWeights = null,
+        IReadOnlyList<FusionMethod>? fusions = null)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -22,7 +24,7 @@ internal static class BenchRun
         // Each set is loaded only when its turn comes, so one set's corpus is gone before the next is read.
         foreach (var load in sets)
         {
-            reports.Add(await benchmark.RunAsync(load(), modes, vectorWeights ?? [], cancellationToken));
+            reports.Add(await benchmark.RunAsync(load(), modes, vectorWeights ?? [], fusions ?? [], cancellationToken));
         }
         var report = new RunReport
         {

@@ -26,9 +26,10 @@ internal static class DatasetsBenchCommand
         var mode = BenchCommand.Mode();
         var json = BenchCommand.Json();
         var vectorWeights = BenchCommand.VectorWeights();
+        var fusions = BenchCommand.Fusions();
         var command = new Command("datasets", "Run the shared question sets, each with its own metrics, next to a BM25 baseline")
         {
-            data, sets, quick, mode, json, vectorWeights,
+            data, sets, quick, mode, json, vectorWeights, fusions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,7 +58,7 @@ internal static class DatasetsBenchCommand
             {
                 await BenchRun.RunAsync(
                     "datasets", limits is not null, names.Select(n => (Func<BenchSet>)(() => BenchDatasets.Load(n, root, limits))),
-                    modes, parse.GetValue(json), parse.InvocationConfiguration.Output, console, cancellationToken, parse.GetValue(vectorWeights));
+                    modes, parse.GetValue(json), parse.InvocationConfiguration.Output, console, cancellationToken, parse.GetValue(vectorWeights), parse.GetValue(fusions));
             }
             catch (BenchDataException ex)
             {

@@ -33,9 +33,10 @@ internal static class QaBenchCommand
         var mode = BenchCommand.Mode();
         var json = BenchCommand.Json();
         var vectorWeights = BenchCommand.VectorWeights();
+        var fusions = BenchCommand.Fusions();
         var command = new Command("qa", "Ingest a folder into a fresh data directory and score questions by answer containment")
         {
-            docs, questions, k, scoped, mode, json, vectorWeights,
+            docs, questions, k, scoped, mode, json, vectorWeights, fusions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,7 +59,7 @@ internal static class QaBenchCommand
                 return 2;
             }
 
-            var report = await BenchRun.RunAsync("qa", quick: false, [() => set], modes, parse.GetValue(json), output, console, cancellationToken, parse.GetValue(vectorWeights));
+            var report = await BenchRun.RunAsync("qa", quick: false, [() => set], modes, parse.GetValue(json), output, console, cancellationToken, parse.GetValue(vectorWeights), parse.GetValue(fusions));
 
             var summary = ModeSelection.Summary(modes).ToString().ToLowerInvariant();
             var row = report.Sets[0].Modes.First(m => m.Mode == summary);

@@ -18,7 +18,7 @@ namespace PharmaRag.Bench.Commands;
 /// <summary>Measures one set: a fresh workspace, ingestion through the pipeline, then every mode and the baseline.</summary>
 internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
 {
-    public async Task<SetReport> RunAsync(BenchSet set, IReadOnlyList<QueryMode> modes, IReadOnlyList<double> vectorWeights, CancellationToken cancellationToken)
+    public async Task<SetReport> RunAsync(BenchSet set, IReadOnlyList<QueryMode> modes, IReadOnlyList<double> vectorWeights, IReadOnlyList<FusionMethod> fusions, CancellationToken cancellationToken)
     {
         // What the previous set left behind should not count as this set's memory.
         GC.Collect();
@@ -42,23 +42,30 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
         var indexSeconds = indexing.Elapsed.TotalSeconds;
 
         var service = workspace.Get<RagQueryService>();
-        // The retriever reads its options object on every query, so other vector weights can be
-        // measured over the same ingested data: one row each, then the configured weight again.
+        // The retriever reads its options object on every query, so other vector weights and fusion
+        // methods can be measured over the same ingested data: one row each, then the configured
+        // setting again. With --fusions, the --vector-weights rows are those of each fusion method.
         var retrieval = workspace.Get<IOptions<RetrievalOptions>>().Value;
-        var configured = retrieval.VectorWeight;
-        var runs = modes.Select(m => (Retriever: (IBenchRetriever)new PipelineRetriever(service, m), Weight: configured))
-            .Concat(vectorWeights.SelectMany(w => modes.Select(m => (Retriever: (IBenchRetriever)new PipelineRetriever(
-                service, m, string.Create(CultureInfo.InvariantCulture, $"{m.ToString().ToLowerInvariant()} (VectorWeight {w})")), Weight: (double?)w))))
-            .Append((Retriever: baseline, Weight: configured));
+        var configured = (Weight: retrieval.VectorWeight, retrieval.Fusion);
+        IEnumerable<(double? Weight, FusionMethod Fusion, string Label)> sweeps = fusions.Count == 0
+            ? vectorWeights.Select(w => ((double?)w, configured.Fusion, string.Create(CultureInfo.InvariantCulture, $"VectorWeight {w}")))
+            : fusions.SelectMany(f => (vectorWeights.Count == 0 ? [configured.Weight] : vectorWeights.Select(w => (double?)w))
+                .Select(w => (w, f, string.Create(CultureInfo.InvariantCulture, $"{f.ToString().ToLowerInvariant()}, VectorWeight {(w is { } v ? v : "default")}"))));
+        var runs = modes.Select(m => (Retriever: (IBenchRetriever)new PipelineRetriever(service, m), configured.Weight, configured.Fusion))
+            .Concat(sweeps.SelectMany(s => modes.Select(m => (Retriever: (IBenchRetriever)new PipelineRetriever(
+                service, m, $"{m.ToString().ToLowerInvariant()} ({s.Label})"), s.Weight, s.Fusion))))
+            .Append((Retriever: baseline, configured.Weight, configured.Fusion));
         var rows = new List<ModeReport>();
-        foreach (var (retriever, weight) in runs)
+        foreach (var (retriever, weight, fusion) in runs)
         {
             retrieval.VectorWeight = weight;
+            retrieval.Fusion = fusion;
             rows.Add(await console.RunAsync(
                 $"{set.Name}: {retriever.Name}, {set.Questions.Count} questions", set.Questions.Count,
                 progress => SetEvaluator.EvaluateAsync(set, ingestion.Map, retriever, pages, progress, cancellationToken)));
         }
-        retrieval.VectorWeight = configured;
+        retrieval.VectorWeight = configured.Weight;
+        retrieval.Fusion = configured.Fusion;
 
         var pdfs = set.Documents.Any(d => d.ObjectName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
         var seconds = Math.Max(ingestion.Seconds, 1e-9);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PharmaRag.Core.Configuration;
 
 /// <summary>Settings of search and answers (section PharmaRag:Retrieval).</summary>
-public sealed class RetrievalOptions
+public sealed class RetrievalOptions : IValidatableObject
 {
     public const string Section = "PharmaRag:Retrieval";
 
@@ -26,6 +26,15 @@ public sealed class RetrievalOptions
     public double? VectorWeight { get; set; }
 
     /// <summary>
+    /// How the keyword and vector rankings are fused: <see cref="FusionMethod.Rrf"/> by rank
+    /// (KeywordWeight and VectorWeight weigh the lists), <see cref="FusionMethod.Convex"/> by
+    /// normalised score, (1 - VectorWeight) * keyword + VectorWeight * vector, VectorWeight at most 1
+    /// (unset: 0.5 with a neural model).
+    /// </summary>
+    [EnumDataType(typeof(FusionMethod))]
+    public FusionMethod Fusion { get; set; } = FusionMethod.Rrf;
+
+    /// <summary>
     /// Weight of each graph ranking (local, global) against chunk retrieval in mix mode. 0 by
     /// default: over a graph from the offline rule-based extractor, every weight measured (0.1 to
     /// 1) lowered nDCG@10 and recall on SciFact and COVID-QA, so mix equals naive until a
@@ -37,4 +46,30 @@ public sealed class RetrievalOptions
     /// <summary>Sentences an extractive answer is built from, at most.</summary>
     [Range(1, 20)]
     public int AnswerSentences { get; set; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Fusion != FusionMethod.Rrf && VectorWeight > 1)
+        {
+            yield return new ValidationResult(
+                $"VectorWeight is the share of the vector score under {Fusion} fusion: between 0 and 1.", [nameof(VectorWeight)]);
+        }
+    }
+}
+
+/// <summary>How <see cref="RetrievalOptions.Fusion"/> combines the keyword and vector rankings.</summary>
+public enum FusionMethod
+{
+    /// <summary>Reciprocal rank fusion: each list adds weight / (60 + rank).</summary>
+    Rrf,
+
+    /// <summary>
+    /// Convex combination of scores normalised by their theoretical range (Bruch et al. 2023): the
+    /// keyword side is each lexical list's score over its maximum (weighted mean when the question
+    /// is also ranked inside a named document), the vector side the cosine mapped from -1 to 1.
+    /// </summary>
+    Convex,
+
+    /// <summary>As <see cref="Convex"/>, but the keyword side carries its reciprocal-rank fused score over its maximum.</summary>
+    ConvexRanks,
 }

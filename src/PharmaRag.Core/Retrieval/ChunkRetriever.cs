@@ -35,17 +35,29 @@ public sealed class ChunkRetriever(
         string query, int topK, IReadOnlyCollection<string>? documentIds, QueryChunks? chunks, CancellationToken cancellationToken)
     {
         var pool = Math.Max(3 * topK, 50);
-        var keywordHits = await RoutedKeywordsAsync(query, pool, documentIds, chunks ?? new QueryChunks(store), cancellationToken);
-        var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : 1);
+        var lexical = await LexicalRankingsAsync(query, pool, documentIds, chunks ?? new QueryChunks(store), cancellationToken);
+        var keywordHits = lexical.Count == 1 ? lexical[0].Ranking : ReciprocalRankFusion.Fuse(lexical).Take(RoutedPool * pool).ToArray();
+        var fusion = _options.Fusion;
+        var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : fusion == FusionMethod.Rrf ? 1 : 0.5);
         if (vectorWeight == 0)
         {
             return keywordHits;
         }
         var vectorHits = await vectors.SearchAsync(await embedder.EmbedQueryAsync(query, cancellationToken), pool, documentIds, cancellationToken);
-        return ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, vectorWeight)]);
+        return fusion switch
+        {
+            // The keyword side's margin is BM25's: the library-wide list's score over its maximum,
+            // averaged with each within-document ranking's (weighted as in the rank fusion), so a
+            // chunk BM25 puts far ahead keeps its lead. Reciprocal-rank scores would flatten it.
+            FusionMethod.Convex => ConvexFusion.Fuse(
+                lexical.Count == 1 ? lexical[0].Ranking : ConvexFusion.Lexical(lexical).Take(RoutedPool * pool).ToArray(), vectorHits, vectorWeight),
+            FusionMethod.ConvexRanks => ConvexFusion.Fuse(keywordHits, vectorHits, vectorWeight),
+            _ => ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, vectorWeight)]),
+        };
     }
 
-    private async Task<IReadOnlyList<ScoredChunkId>> RoutedKeywordsAsync(
+    /// <summary>The library-wide keyword ranking, then the rankings inside the documents the question names, with their weights.</summary>
+    private async Task<IReadOnlyList<(IReadOnlyList<ScoredChunkId> Ranking, double Weight)>> LexicalRankingsAsync(
         string query, int pool, IReadOnlyCollection<string>? documentIds, QueryChunks chunks, CancellationToken cancellationToken)
     {
         var keywordHits = await keywords.SearchAsync(query, pool, documentIds, cancellationToken);
@@ -67,7 +79,7 @@ public sealed class ChunkRetriever(
             : await _router.RouteAsync(query, keywordHits, chunks, cancellationToken);
         if (routes.Count == 0)
         {
-            return keywordHits;
+            return [(keywordHits, 1.0)];
         }
         var rankings = new List<(IReadOnlyList<ScoredChunkId>, double)> { (keywordHits, 1.0) };
         foreach (var route in routes.Where(r => r.QueryWithin.Length > 0))
@@ -85,7 +97,7 @@ public sealed class ChunkRetriever(
                 TermAnalyzer.Terms(LayTerms.Expand(route.QueryWithin) + " " + index.Acronyms.Additions(query)), route.Title, RoutedPool * pool);
             rankings.Add((within, RoutedWeight * route.Weight / routes[0].Weight));
         }
-        return ReciprocalRankFusion.Fuse(rankings).Take(RoutedPool * pool).ToArray();
+        return rankings;
     }
 
     /// <summary>A cache of the chunks one query reads, for <see cref="RankAsync"/> and <see cref="ResolveAsync"/> to share.</summary>

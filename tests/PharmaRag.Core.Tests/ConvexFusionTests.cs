@@ -41,13 +41,4 @@ public sealed class ConvexFusionTests
         Assert.Equal(["a", "c", "b"], fused.Select(f => f.ChunkId));
         Assert.Equal(["a", "b"], ConvexFusion.Fuse([new("a", 10.0), new("b", 5.0)], [], 0.5).Select(f => f.ChunkId));
     }
-
-    [Fact]
-    public void Lexical_lists_combine_by_their_scores_over_each_lists_maximum()
-    {
-        // The library-wide list and a within-document list at half weight: "y" is second in both.
-        var lexical = ConvexFusion.Lexical([([new("x", 10.0), new("y", 9.0)], 1.0), ([new("z", 4.0), new("y", 3.6)], 0.5)]);
-        Assert.Equal(["y", "x", "z"], lexical.Select(l => l.ChunkId));
-        Assert.Equal((0.9 + 0.5 * 0.9) / 1.5, lexical[0].Score, 6);
-    }
 }

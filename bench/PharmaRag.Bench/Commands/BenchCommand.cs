@@ -38,7 +38,7 @@ public static class BenchCommand
     /// <summary>Extra rows with other fusion methods, each at every --vector-weights value (or the configured weight).</summary>
     internal static Option<FusionMethod[]> Fusions() => new("--fusions")
     {
-        Description = "Also measure each mode with these PharmaRag:Retrieval:Fusion methods (rrf, convex, convexranks), " +
+        Description = "Also measure each mode with these PharmaRag:Retrieval:Fusion methods (rrf, convex), " +
             "each at every --vector-weights value, or at the configured weight without it (one row each, same ingested data)",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [],

@@ -65,11 +65,8 @@ public enum FusionMethod
 
     /// <summary>
     /// Convex combination of scores normalised by their theoretical range (Bruch et al. 2023): the
-    /// keyword side is each lexical list's score over its maximum (weighted mean when the question
-    /// is also ranked inside a named document), the vector side the cosine mapped from -1 to 1.
+    /// keyword side is BM25's score over the list's maximum (the rank-fused score when the question
+    /// is also ranked inside named documents), the vector side the cosine mapped from -1 to 1.
     /// </summary>
     Convex,
-
-    /// <summary>As <see cref="Convex"/>, but the keyword side carries its reciprocal-rank fused score over its maximum.</summary>
-    ConvexRanks,
 }

@@ -46,12 +46,12 @@ public sealed class ChunkRetriever(
         var vectorHits = await vectors.SearchAsync(await embedder.EmbedQueryAsync(query, cancellationToken), pool, documentIds, cancellationToken);
         return fusion switch
         {
-            // The keyword side's margin is BM25's: the library-wide list's score over its maximum,
-            // averaged with each within-document ranking's (weighted as in the rank fusion), so a
-            // chunk BM25 puts far ahead keeps its lead. Reciprocal-rank scores would flatten it.
-            FusionMethod.Convex => ConvexFusion.Fuse(
-                lexical.Count == 1 ? lexical[0].Ranking : ConvexFusion.Lexical(lexical).Take(RoutedPool * pool).ToArray(), vectorHits, vectorWeight),
-            FusionMethod.ConvexRanks => ConvexFusion.Fuse(keywordHits, vectorHits, vectorWeight),
+            // The keyword side carries BM25's score, so a chunk BM25 puts far ahead keeps its lead.
+            // When the question is also ranked inside the documents it names, those lists' scores
+            // come from other statistics (each document's own) and are fused by rank, so the keyword
+            // side carries that fused score: the weighted mean of the lists' normalised scores
+            // lowered the development set (bench/reports/2026-12-02-issue14-fusion-s31.md).
+            FusionMethod.Convex => ConvexFusion.Fuse(keywordHits, vectorHits, vectorWeight),
             _ => ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, vectorWeight)]),
         };
     }

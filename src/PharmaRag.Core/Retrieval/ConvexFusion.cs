@@ -37,32 +37,6 @@ public static class ConvexFusion
             .ToArray();
     }
 
-    /// <summary>
-    /// Several lexical rankings (the library-wide BM25, rankings inside named documents) as one:
-    /// the weighted mean of each chunk's score over its list's maximum, 0 where a list lacks it.
-    /// </summary>
-    public static IReadOnlyList<ScoredChunkId> Lexical(IEnumerable<(IReadOnlyList<ScoredChunkId> Ranking, double Weight)> rankings)
-    {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        var total = 0.0;
-        foreach (var (ranking, weight) in rankings)
-        {
-            total += weight;
-            var max = ranking.Count == 0 ? 0 : ranking.Max(r => r.Score);
-            foreach (var (id, score) in ranking)
-            {
-                scores[id] = scores.GetValueOrDefault(id) + (max > 0 ? weight * Math.Clamp(score / max, 0, 1) : 0);
-                order.TryAdd(id, order.Count);
-            }
-        }
-        return scores
-            .Select(s => new ScoredChunkId(s.Key, total > 0 ? s.Value / total : 0))
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => order[s.ChunkId])
-            .ToArray();
-    }
-
     private static Dictionary<string, double> Scores(IReadOnlyList<ScoredChunkId> ranking, Func<double, double> normalise)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using PharmaRag.Core.Configuration;
 using PharmaRag.Core.Retrieval;
 using PharmaRag.Core.Storage;
 
@@ -40,5 +42,16 @@ public sealed class ConvexFusionTests
         Assert.Equal(0.5 * 0.5 + 0.5 * 0.8, scores["c"], 6);   // not among the keywords: their minimum (0.5)
         Assert.Equal(["a", "c", "b"], fused.Select(f => f.ChunkId));
         Assert.Equal(["a", "b"], ConvexFusion.Fuse([new("a", 10.0), new("b", 5.0)], [], 0.5).Select(f => f.ChunkId));
+    }
+
+    [Theory]
+    [InlineData(FusionMethod.Rrf, 2.0, true)]
+    [InlineData(FusionMethod.Convex, 0.3, true)]
+    [InlineData(FusionMethod.Convex, 2.0, false)]
+    [InlineData((FusionMethod)7, 0.3, false)]
+    public void Under_convex_fusion_the_vector_weight_is_a_share_from_0_to_1(FusionMethod fusion, double vectorWeight, bool valid)
+    {
+        var options = new RetrievalOptions { Fusion = fusion, VectorWeight = vectorWeight };
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
     }
 }

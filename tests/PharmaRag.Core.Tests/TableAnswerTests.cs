@@ -141,4 +141,31 @@ public sealed class TableAnswerTests
         Assert.DoesNotContain("Syncope", answer);
         Assert.Equal(9, citations[0].Page);
     }
+
+    [Fact]
+    public void The_column_names_under_a_group_heading_are_a_header_line_and_the_named_column_is_quoted()
+    {
+        // The chunk as TableChunker writes a table whose heading "Participants Given" spans the
+        // arms: the extractor keeps only the heading above "| --- |", and the arms' names, under
+        // the label column's own heading "Outcome", come as the first row below it.
+        var table = Hit("k", "anticoagulant-label.pdf", 21,
+            "Table 7: Open-Label Study of Drug K in Patients with Artificial Joints\n"
+            + "|  | Participants Given |  |  |\n| --- | --- | --- | --- |\n"
+            + "| Outcome | Drug K | Clopidogrel/Aspirin | Heparin/Aspirin |\n"
+            + "| Deep vein thrombosis | 1.4/100 py | 6.3/100 py | 5.1/100 py |\n"
+            + "| Major hemorrhage | 2.9/100 py | 0.4/100 py | 1.2/100 py |",
+            "14 CLINICAL STUDIES > 14.3 Artificial Joints", page: 21);
+
+        var (answer, citations) = Answerer.Answer(
+            "For participants with artificial joints, what was the deep vein thrombosis rate with clopidogrel/aspirin?", [table]);
+
+        // The arms' row was read as data: the answer quoted it ("Outcome — Participants Given:
+        // Drug K"), and the thrombosis row under the only heading there was, the spanning one,
+        // which "participants" named: the Drug K cell.
+        Assert.StartsWith("Deep vein thrombosis — ", answer);
+        Assert.Contains("Clopidogrel/Aspirin: 6.3/100 py", answer);
+        Assert.DoesNotContain("1.4/100 py", answer);
+        Assert.DoesNotContain("Outcome", answer);
+        Assert.Equal(21, citations[0].Page);
+    }
 }

@@ -156,9 +156,12 @@ public sealed partial class TableLayout
         // Rows right below the separator that read as headers are the header's second line, when
         // values follow them (a table of text cells has no value anywhere: its rows are data).
         var below = separator;
-        while (below < rows.Count && below - separator < MaxHeaderRowsBelowSeparator && LooksLikeHeader(rows[below].Cells)
+        var completed = false;
+        while (below < rows.Count && below - separator < MaxHeaderRowsBelowSeparator
+            && (LooksLikeHeader(rows[below].Cells) || CompletesGroupHeading(rows[below - 1].Cells, rows[below].Cells))
             && rows.Skip(below + 1).Any(r => HasValue(r.Cells)))
         {
+            completed |= !LooksLikeHeader(rows[below].Cells);
             below++;
         }
         var headerRows = rows.Take(below).Select(r => r.Offset).ToHashSet();
@@ -176,8 +179,38 @@ public sealed partial class TableLayout
             .Where(r => r.Cells.Length > 2 && r.Cells[0].Length > 0 && r.Cells.Skip(1).Count(c => LeadingNumber().IsMatch(c)) >= 2)
             .Select(r => r.Offset)
             .ToHashSet();
-        return new TableLayout(rows.Take(below).Select(r => r.Cells).Where(c => !IsContinuedRow(c)).ToArray(), headerRows, labels, abbreviations, caption, columns) { _statingRows = stating };
+        var headers = rows.Take(below).Select(r => r.Cells).Where(c => !IsContinuedRow(c)).ToArray();
+        return new TableLayout(completed ? Spanned(headers) : headers, headerRows, labels, abbreviations, caption, columns) { _statingRows = stating };
     }
+
+    // A group heading spans several value columns ("Patients Treated With" over the three arms),
+    // and the extractor prints it in the first of them only, leaving the others empty: the row
+    // below that names every value column, under the label column's own heading ("Event |
+    // Warfarin | Drug B/Aspirin | Drug C/Aspirin"), is the header's second line, not a row of data.
+    // It states no value, its cells are headings' length, and it fills value columns the heading
+    // above it leaves empty.
+    private static bool CompletesGroupHeading(string[] above, string[] cells) =>
+        cells.Length > 2 && !HasValue(cells)
+        && cells.Skip(1).All(c => c.Length > 0 && Word().Count(c) <= MaxHeadingWords)
+        && Enumerable.Range(1, above.Length - 1).Any(c => above[c].Length > 0)
+        && Enumerable.Range(1, cells.Length - 1).Any(c => c >= above.Length || above[c].Length == 0);
+
+    // The header rows with each group heading carried into the empty value cells to its right,
+    // as far as the next heading of its row.
+    private static string[][] Spanned(string[][] headers) =>
+        headers.Select((row, i) => i == headers.Length - 1 ? row : row.Select((cell, c) =>
+        {
+            if (c == 0 || cell.Length > 0)
+            {
+                return cell;
+            }
+            var left = c - 1;
+            while (left > 0 && row[left].Length == 0)
+            {
+                left--;
+            }
+            return left > 0 ? row[left] : cell;
+        }).ToArray()).ToArray();
 
     // A label cell merged over a group of rows is printed on one of them (the first or the middle
     // one): an unlabelled row belongs to the nearest labelled row, the one above on a tie.

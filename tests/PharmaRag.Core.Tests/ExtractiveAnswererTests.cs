@@ -504,6 +504,24 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void A_papers_keyword_list_is_no_answer()
+    {
+        // The keyword list names every topic of the paper, so it holds more of the question's words
+        // than the sentence that says which agents are used; it states nothing about any of them.
+        var keywords = DocHit("k", "egfr-review.pdf", 1,
+            "Non-small cell lung cancer (NSCLC); EGFR inhibitor resistance; resistance mechanisms; MET amplification; combination therapy; liquid biopsy",
+            "KEYWORDS\nResistance in lung cancer", page: 1);
+        var fact = DocHit("k", "egfr-review.pdf", 30,
+            "For MET amplification, savolitinib is added to osimertinib.",
+            "6.3 Treatment options\nResistance in lung cancer", page: 14);
+
+        var (answer, citations) = Answerer.Answer("Which agents are used for MET amplification after EGFR inhibitor resistance in non-small cell lung cancer?", [keywords, fact]);
+
+        Assert.StartsWith("For MET amplification, savolitinib is added to osimertinib.", answer);
+        Assert.All(citations, c => Assert.Equal(14, c.Page));
+    }
+
+    [Fact]
     public void A_reference_list_entry_is_no_answer()
     {
         var references = DocHit("r", "adc-review.pdf", 200,

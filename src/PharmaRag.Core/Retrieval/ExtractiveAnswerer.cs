@@ -56,6 +56,15 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static bool InReferences(SearchHit hit) =>
         hit.Chunk.SectionPath is { } path && path.Split(" > ")[^1].Trim().Equals("REFERENCES", StringComparison.OrdinalIgnoreCase);
 
+    // A paper's keyword list ("Non-small cell lung cancer (NSCLC); ... MET amplification; C797S
+    // mutation") names every topic the paper treats and so holds many of a question's words, but
+    // states nothing about any of them.
+    private static bool InKeywords(SearchHit hit) =>
+        hit.Chunk.SectionPath is { } path && KeywordsHeading().IsMatch(path.Split(" > ")[^1].Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^key\s?words:?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex KeywordsHeading();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.\s*|\[\d+\]\s*)?\p{Lu}[\p{L}'’-]+(\s\p{Lu}[\p{L}'’-]+)?\s\p{Lu}{1,3},\s\p{Lu}[\p{L}'’-]+(\s\p{Lu}[\p{L}'’-]+)?\s\p{Lu}{1,3}\b")]
     private static partial System.Text.RegularExpressions.Regex ReferenceEntry();
 
@@ -169,7 +178,7 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
         var definitions = hits.GroupBy(h => h.Chunk.DocumentId).ToDictionary(
             g => g.Key,
             g => g.SelectMany(h => TableLayout.Definitions(h.Chunk.Text)).DistinctBy(d => d.Key).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
-        var kept = hits.Where(hit => !InContents(hit) && !InReferences(hit)).ToList();
+        var kept = hits.Where(hit => !InContents(hit) && !InReferences(hit) && !InKeywords(hit)).ToList();
         var layouts = kept.Distinct().Where(h => ChunkSentences.Of(h.Chunk).Any(s => TableRowStatement.IsRow(s.Text)))
             .ToDictionary(h => h, h => TableLayout.Of(h.Chunk.Text).With(definitions[h.Chunk.DocumentId]));
         // A table's part that starts on a new page without its header reads under the header of

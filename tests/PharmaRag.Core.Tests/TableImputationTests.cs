@@ -46,3 +46,34 @@ public sealed class TableImputationTests
     private static IReadOnlyList<RankedChunkId> Ranked(IReadOnlyList<ScoredChunkId> ranking) =>
         ranking.Select((h, rank) => new RankedChunkId(h.ChunkId, rank, h.Score)).ToArray();
 }
+
+public sealed class RoutedVectorFusionTests
+{
+    private static IReadOnlyList<ScoredChunkId> Ranking(params string[] ids) => ids.Select((id, i) => new ScoredChunkId(id, 0.9 - i * 0.01)).ToArray();
+
+    [Fact]
+    public void When_the_question_names_a_document_the_chunk_both_lexical_lists_put_first_keeps_its_lead()
+    {
+        // Invented: the library-wide and the within-document keyword rankings agree that the
+        // "washout" chunk states the fact; the vectors prefer the protocol's neighbouring synopsis.
+        var libraryWide = Ranking("washout", "synopsis", "schedule", "other-doc");
+        var withinDocument = Ranking("washout", "synopsis", "schedule");
+        IReadOnlyList<(IReadOnlyList<ScoredChunkId> Ranking, double Weight)> lexical = [(libraryWide, 1.0), (withinDocument, 1.0)];
+        var vector = Ranking("synopsis", "schedule", "other-doc", "washout");
+        var side = TableImputation.VectorSide(ReciprocalRankFusion.Fuse(lexical), vector, _ => false);
+
+        // Before: the vector list set against the lexical lists' fused ranking reorders them.
+        var nested = ReciprocalRankFusion.FuseRanked(
+        [
+            (ReciprocalRankFusion.Fuse(lexical).Select((h, rank) => new RankedChunkId(h.ChunkId, rank, h.Score)).ToArray(), 1.0),
+            (side, 0.5),
+        ]);
+        Assert.Equal("synopsis", nested[0].ChunkId);
+
+        Assert.Equal("washout", ChunkRetriever.FuseByRank(lexical, 1.0, side, 0.5)[0].ChunkId);
+        // With one lexical list (no document named) it is the usual two-list fusion.
+        Assert.Equal(
+            ReciprocalRankFusion.Fuse([(libraryWide, 1.0), (vector, 0.5)]).Select(h => h.ChunkId),
+            ChunkRetriever.FuseByRank([(libraryWide, 1.0)], 1.0, TableImputation.VectorSide(libraryWide, vector, _ => false), 0.5).Select(h => h.ChunkId));
+    }
+}

@@ -59,9 +59,23 @@ public sealed class ChunkRetriever(
             // side carries that fused score: the weighted mean of the lists' normalised scores
             // lowered the development set (bench/reports/2026-12-02-issue14-fusion-s31.md).
             FusionMethod.Convex => ConvexFusion.Fuse(keywordHits, vectorSide.Select(v => new ScoredChunkId(v.ChunkId, v.Score)).ToArray(), vectorWeight),
-            _ => ReciprocalRankFusion.FuseRanked([(Ranked(keywordHits), _options.KeywordWeight), (vectorSide, vectorWeight)]),
+            // When the question names documents, the vector ranking is one list beside each lexical
+            // one (library-wide, inside each named document), not set against their fused ranking:
+            // inside one document, whose chunks share its topic, a sentence embedding separates the
+            // chunks less well than the document's own term statistics, and a chunk both lexical
+            // lists put first keeps the lead their agreement gives it.
+            _ => FuseByRank(lexical, _options.KeywordWeight, vectorSide, vectorWeight),
         };
     }
+
+    /// <summary>
+    /// Reciprocal rank fusion of the lexical rankings (each weighted by its own weight times
+    /// <paramref name="keywordWeight"/>) and the vector side, all as lists of one fusion.
+    /// </summary>
+    public static IReadOnlyList<ScoredChunkId> FuseByRank(
+        IReadOnlyList<(IReadOnlyList<ScoredChunkId> Ranking, double Weight)> lexical, double keywordWeight,
+        IReadOnlyList<RankedChunkId> vectorSide, double vectorWeight) =>
+        ReciprocalRankFusion.FuseRanked(lexical.Select(l => (Ranked(l.Ranking), keywordWeight * l.Weight)).Append((vectorSide, vectorWeight)));
 
     private static IReadOnlyList<RankedChunkId> Ranked(IReadOnlyList<ScoredChunkId> ranking) =>
         ranking.Select((h, rank) => new RankedChunkId(h.ChunkId, rank, h.Score)).ToArray();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Content;
 using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Storage;
 using PharmaRag.Core.Text;
@@ -35,7 +36,8 @@ public sealed class ChunkRetriever(
         string query, int topK, IReadOnlyCollection<string>? documentIds, QueryChunks? chunks, CancellationToken cancellationToken)
     {
         var pool = Math.Max(3 * topK, 50);
-        var lexical = await LexicalRankingsAsync(query, pool, documentIds, chunks ?? new QueryChunks(store), cancellationToken);
+        chunks ??= new QueryChunks(store);
+        var lexical = await LexicalRankingsAsync(query, pool, documentIds, chunks, cancellationToken);
         var keywordHits = lexical.Count == 1 ? lexical[0].Ranking : ReciprocalRankFusion.Fuse(lexical).Take(RoutedPool * pool).ToArray();
         var fusion = _options.Fusion;
         var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : fusion == FusionMethod.Rrf ? 1 : 0.5);
@@ -44,6 +46,11 @@ public sealed class ChunkRetriever(
             return keywordHits;
         }
         var vectorHits = await vectors.SearchAsync(await embedder.EmbedQueryAsync(query, cancellationToken), pool, documentIds, cancellationToken);
+        // Tables are not judged by their vector rank (TableImputation). The kinds come from the
+        // chunks of the pool, read once per query and shared with ResolveAsync.
+        var read = await chunks.GetAsync(keywordHits.Concat(vectorHits).Select(h => h.ChunkId), cancellationToken);
+        bool IsTable(string id) => read.TryGetValue(id, out var chunk) && chunk.Kind == BlockKind.Table;
+        var vectorSide = TableImputation.VectorSide(keywordHits, vectorHits, IsTable);
         return fusion switch
         {
             // The keyword side carries BM25's score, so a chunk BM25 puts far ahead keeps its lead.
@@ -51,10 +58,27 @@ public sealed class ChunkRetriever(
             // come from other statistics (each document's own) and are fused by rank, so the keyword
             // side carries that fused score: the weighted mean of the lists' normalised scores
             // lowered the development set (bench/reports/2026-12-02-issue14-fusion-s31.md).
-            FusionMethod.Convex => ConvexFusion.Fuse(keywordHits, vectorHits, vectorWeight),
-            _ => ReciprocalRankFusion.Fuse([(keywordHits, _options.KeywordWeight), (vectorHits, vectorWeight)]),
+            FusionMethod.Convex => ConvexFusion.Fuse(keywordHits, vectorSide.Select(v => new ScoredChunkId(v.ChunkId, v.Score)).ToArray(), vectorWeight),
+            // When the question names documents, the vector ranking is one list beside each lexical
+            // one (library-wide, inside each named document), not set against their fused ranking:
+            // inside one document, whose chunks share its topic, a sentence embedding separates the
+            // chunks less well than the document's own term statistics, and a chunk both lexical
+            // lists put first keeps the lead their agreement gives it.
+            _ => FuseByRank(lexical, _options.KeywordWeight, vectorSide, vectorWeight),
         };
     }
+
+    /// <summary>
+    /// Reciprocal rank fusion of the lexical rankings (each weighted by its own weight times
+    /// <paramref name="keywordWeight"/>) and the vector side, all as lists of one fusion.
+    /// </summary>
+    public static IReadOnlyList<ScoredChunkId> FuseByRank(
+        IReadOnlyList<(IReadOnlyList<ScoredChunkId> Ranking, double Weight)> lexical, double keywordWeight,
+        IReadOnlyList<RankedChunkId> vectorSide, double vectorWeight) =>
+        ReciprocalRankFusion.FuseRanked(lexical.Select(l => (Ranked(l.Ranking), keywordWeight * l.Weight)).Append((vectorSide, vectorWeight)));
+
+    private static IReadOnlyList<RankedChunkId> Ranked(IReadOnlyList<ScoredChunkId> ranking) =>
+        ranking.Select((h, rank) => new RankedChunkId(h.ChunkId, rank, h.Score)).ToArray();
 
     /// <summary>The library-wide keyword ranking, then the rankings inside the documents the question names, with their weights.</summary>
     private async Task<IReadOnlyList<(IReadOnlyList<ScoredChunkId> Ranking, double Weight)>> LexicalRankingsAsync(

@@ -23,7 +23,8 @@ namespace PharmaRag.Storage.Lucene;
 /// write that replaces or removes chunks rewrites the segments that held them before it returns, so
 /// corpus statistics are exact (at 10% removed per segment, as Lucene would allow by default, the
 /// development set lost a question), at the price of rewriting those segments: the cost of a removal
-/// grows with the segment. Equal scores are ordered by chunk id.
+/// grows with the segment. Equal scores are ordered by chunk id (<see cref="ChunkOrder"/>), whatever the
+/// order the chunks were indexed in.
 /// </summary>
 public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, IDisposable
 {
@@ -165,14 +166,18 @@ public sealed class LuceneKeywordIndex(string indexDirectory) : IKeywordIndex, I
             {
                 return Task.FromResult<IReadOnlyList<ScoredChunkId>>([]);
             }
-            var top = searcher.Search(parsed, scope, topK);
-            var hits = new List<ScoredChunkId>(top.ScoreDocs.Length);
-            foreach (var scored in top.ScoreDocs)
+            // Lucene breaks score ties by its internal doc ids, which follow the order chunks were
+            // indexed in: the chunks tying the last place are all read and ordered by chunk id.
+            return Task.FromResult(ChunkOrder.Top(topK, n =>
             {
-                hits.Add(new ScoredChunkId(searcher.Doc(scored.Doc, IdOnly).Get(IdField), scored.Score));
-            }
-            hits.Sort(static (x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.ChunkId, y.ChunkId));
-            return Task.FromResult<IReadOnlyList<ScoredChunkId>>(hits);
+                var top = searcher.Search(parsed, scope, n);
+                var hits = new List<ScoredChunkId>(top.ScoreDocs.Length);
+                foreach (var scored in top.ScoreDocs)
+                {
+                    hits.Add(new ScoredChunkId(searcher.Doc(scored.Doc, IdOnly).Get(IdField), scored.Score));
+                }
+                return hits;
+            }));
         }
         finally
         {

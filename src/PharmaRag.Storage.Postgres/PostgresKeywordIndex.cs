@@ -72,6 +72,11 @@ public sealed class PostgresKeywordIndex(PostgresDatabase database) : IKeywordIn
 
     public Task<IReadOnlyList<ScoredChunkId>> SearchAsync(
         string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
+        // Equal scores in natural chunk-id order (ChunkOrder), as every keyword index orders them.
+        ChunkOrder.TopAsync(topK, k => SearchRowsAsync(query, k, documentIds, cancellationToken));
+
+    private Task<IReadOnlyList<ScoredChunkId>> SearchRowsAsync(
+        string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ScoredChunkId>>(async c =>
         {
             var scoped = documentIds is { Count: > 0 };

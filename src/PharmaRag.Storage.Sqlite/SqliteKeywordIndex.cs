@@ -77,6 +77,12 @@ public sealed class SqliteKeywordIndex(SqliteDatabase database) : IKeywordIndex
 
     public Task<IReadOnlyList<ScoredChunkId>> SearchAsync(
         string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
+        // FTS5 breaks bm25 ties by rowid (the order chunks were indexed in): the chunks tying the
+        // last place are all read and ordered by chunk id (ChunkOrder).
+        ChunkOrder.TopAsync(topK, k => SearchRowsAsync(query, k, documentIds, cancellationToken));
+
+    private Task<IReadOnlyList<ScoredChunkId>> SearchRowsAsync(
+        string query, int topK, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ScoredChunkId>>(async c =>
         {
             var match = ToMatchExpression(query);

@@ -137,11 +137,12 @@ public sealed class DocumentTermIndex
                 }
             }
         }
-        return Enumerable.Range(0, _ids.Length).Where(i => scores[i] > 0)
+        // Equal scores in chunk id order (ChunkOrder), whatever order the chunks were read in.
+        var ranked = Enumerable.Range(0, _ids.Length).Where(i => scores[i] > 0)
             .Select(i => new ScoredChunkId(_ids[i], scores[i]))
-            .OrderByDescending(s => s.Score)
-            .Take(limit)
             .ToArray();
+        Array.Sort(ranked, ChunkOrder.Ranking);
+        return ranked.Length <= limit ? ranked : ranked[..Math.Max(limit, 0)];
     }
 
     /// <summary>A chunk shorter than this many tokens (a heading, a caption) leads into the chunk after it.</summary>

@@ -105,6 +105,40 @@ public abstract class KeywordIndexConformance
         }
     }
 
+    [Fact]
+    public async Task Equal_scores_rank_by_chunk_id_whatever_order_the_chunks_were_indexed_in()
+    {
+        // Ingestion indexes documents in parallel, so two builds of one library index its chunks in
+        // different orders; an index that breaks score ties by its insertion order would give the
+        // same question different rankings. Two documents each repeat one sentence in twelve
+        // chunks (equal scores); the top 5 cuts inside the tie.
+        var a = SampleData.Document("tie-a");
+        var b = SampleData.Document("tie-b");
+        var tied = new[] { a, b }
+            .SelectMany(d => Enumerable.Range(0, 12).Select(i => SampleData.Chunk(d.Id, i, "Keep the vials refrigerated until use.") with { Section = null }))
+            .ToArray();
+        var background = Enumerable.Range(12, 20)
+            .Select(i => SampleData.Chunk(a.Id, i, "Routine clinic visit recorded vital signs and laboratory values.") with { Section = null })
+            .ToArray();
+        var expected = tied.Select(c => c.Id).Order(ChunkOrder.Ids).Take(5).ToArray();
+
+        await using var forward = await CreateAsync();
+        await forward.Port.IndexAsync([.. tied, .. background], None);
+        await using var backward = await CreateAsync();
+        foreach (var chunk in background.Concat(tied).Reverse())
+        {
+            await backward.Port.IndexAsync([chunk], None);
+        }
+
+        foreach (var index in new[] { forward.Port, backward.Port })
+        {
+            Assert.Equal(expected, (await index.SearchAsync("refrigerated vials", 5, null, None)).Select(h => h.ChunkId));
+            Assert.Equal(expected, (await index.SearchAsync("refrigerated vials", 5, [a.Id, b.Id], None)).Select(h => h.ChunkId));
+        }
+        // Natural order: the document, then the ordinal as a number (chunk 2 before chunk 10).
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => Core.Ingestion.Chunk.MakeId(expected[0][..expected[0].LastIndexOf('-')], i)), expected);
+    }
+
     [Theory]
     [InlineData("IL-6", "Serum IL-6 rose after infusion in the treated cohort of adults.", "IL-2 in 6 arms.")]
     [InlineData("COVID-19", "Patients with COVID-19 were enrolled at the clinic this year.", "COVID in 19 sites.")]

@@ -18,18 +18,27 @@ public sealed class RetrievalOptions : IValidatableObject
     public double KeywordWeight { get; set; } = 1.0;
 
     /// <summary>
-    /// Weight of the vector ranking in reciprocal rank fusion. Unset: 1 with a neural embedding
-    /// model, 0 with the built-in hashing embedder, which measured worse than BM25 alone on every
-    /// benchmark set (its vectors are still stored, so switching costs no re-indexing).
+    /// Weight of the vector ranking in reciprocal rank fusion (its share under convex fusion).
+    /// Unset: <see cref="NeuralVectorWeight"/> with a neural embedding model, 0 with the built-in
+    /// hashing embedder, which measured worse than BM25 alone on every benchmark set (its vectors
+    /// are still stored, so switching costs no re-indexing).
     /// </summary>
     [Range(0, 10)]
     public double? VectorWeight { get; set; }
 
     /// <summary>
+    /// The vector weight with a neural model when none is set, under either fusion: with arctic-xs,
+    /// 0.5 lifted all five public sets, where 1 lowered our own (bench/reports/2026-12-02-issue14-stop32.md).
+    /// </summary>
+    public const double NeuralVectorWeight = 0.5;
+
+    /// <summary>The vector weight in force: the configured one, else 0 for a lexical-only embedder and <see cref="NeuralVectorWeight"/> for a model.</summary>
+    public double VectorWeightFor(bool lexicalOnlyEmbedder) => VectorWeight ?? (lexicalOnlyEmbedder ? 0 : NeuralVectorWeight);
+
+    /// <summary>
     /// How the keyword and vector rankings are fused: <see cref="FusionMethod.Rrf"/> by rank
     /// (KeywordWeight and VectorWeight weigh the lists), <see cref="FusionMethod.Convex"/> by
-    /// normalised score, (1 - VectorWeight) * keyword + VectorWeight * vector, VectorWeight at most 1
-    /// (unset: 0.5 with a neural model).
+    /// normalised score, (1 - VectorWeight) * keyword + VectorWeight * vector, VectorWeight at most 1.
     /// </summary>
     [EnumDataType(typeof(FusionMethod))]
     public FusionMethod Fusion { get; set; } = FusionMethod.Rrf;

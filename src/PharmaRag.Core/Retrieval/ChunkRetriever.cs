@@ -40,7 +40,7 @@ public sealed class ChunkRetriever(
         var lexical = await LexicalRankingsAsync(query, pool, documentIds, chunks, cancellationToken);
         var keywordHits = lexical.Count == 1 ? lexical[0].Ranking : ReciprocalRankFusion.Fuse(lexical).Take(RoutedPool * pool).ToArray();
         var fusion = _options.Fusion;
-        var vectorWeight = _options.VectorWeight ?? (embedder.IsLexicalOnly ? 0 : fusion == FusionMethod.Rrf ? 1 : 0.5);
+        var vectorWeight = _options.VectorWeightFor(embedder.IsLexicalOnly);
         if (vectorWeight == 0)
         {
             return keywordHits;

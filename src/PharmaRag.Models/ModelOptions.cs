@@ -16,9 +16,9 @@ public sealed class ModelOptions
     public string Chat { get; set; } = "auto";
 
     /// <summary>
-    /// auto (onnx when a model file is set, else openai when an API key is set, else hashing),
-    /// hashing (the built-in lexical embedder; offline is the same), arctic-xs (the built-in neural
-    /// model, offline), openai, or onnx.
+    /// auto (onnx when a model file is set, else openai when an API key is set, else arctic-xs),
+    /// arctic-xs (the built-in neural model, offline), hashing (the built-in lexical embedder, for
+    /// small machines; offline is the same), openai, or onnx.
     /// </summary>
     [RegularExpression("(?i)^(auto|openai|onnx|offline|hashing|arctic-xs)$")]
     public string Embeddings { get; set; } = "auto";

@@ -12,7 +12,8 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
 
     /// <summary>
     /// Applies the auto rules: ONNX when a model file is set, OpenAI-compatible when a key (or
-    /// explicit choice) is set, else offline (the hashing embedder; arctic-xs when chosen).
+    /// explicit choice) is set, else offline: the built-in arctic-xs model for embeddings (the
+    /// hashing embedder when chosen as hashing or offline).
     /// </summary>
     public static ModelSelection Choose(ModelOptions options, OpenAIEndpoint endpoint)
     {
@@ -29,9 +30,9 @@ public sealed record ModelSelection(ModelProvider Chat, ModelProvider Embeddings
             "offline" or "hashing" => ModelProvider.Offline,
             ArcticXsModel.SettingValue => ModelProvider.BuiltIn,
             _ when !string.IsNullOrWhiteSpace(options.OnnxModelPath) => ModelProvider.Onnx,
-            // The built-in neural model stays opt-in: fused with the keyword ranking it lowered the
-            // development set at every vector weight tried (bench/reports/2026-11-30-issue14-neural.md).
-            _ => endpoint.ApiKey is null ? ModelProvider.Offline : ModelProvider.OpenAI,
+            // Offline, the built-in neural model: at vector weight 0.5 it lifts all five public sets
+            // over the hashing embedder, which carries no meaning (bench/reports/2026-12-02-issue14-stop32.md).
+            _ => endpoint.ApiKey is null ? ModelProvider.BuiltIn : ModelProvider.OpenAI,
         };
         var chatDescription = chat == ModelProvider.OpenAI
             ? $"{options.ChatModel} at {endpoint.Describe()} (graph extraction, grounded answers, block descriptions)"

@@ -26,6 +26,8 @@ public static class ModelsServiceCollectionExtensions
         var selection = ModelSelection.Choose(options, endpoint);
         var recordContent = configuration.GetValue<bool>($"{TelemetryOptions.Section}:{nameof(TelemetryOptions.RecordModelContent)}");
         services.AddSingleton(selection);
+        services.AddSingleton(new EmbeddingModelChoice(ArcticXsModel.ModelId, ArcticXsModel.SettingValue));
+        services.AddSingleton(new EmbeddingModelChoice(HashingEmbeddingGenerator.ModelId, "hashing"));
         services.AddSingleton<ITokenCounter, TiktokenTokenCounter>();
         services.AddSingleton<ModelCallDistributedCache>();
 

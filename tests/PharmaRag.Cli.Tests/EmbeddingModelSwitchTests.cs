@@ -40,4 +40,26 @@ public sealed class EmbeddingModelSwitchTests
         Assert.Equal(1, back.ExitCode);
         Assert.Contains("built with embedding model snowflake-arctic-embed-xs:384", Assert.Single(back.ErrorLines));
     }
+
+    [Fact]
+    public async Task A_directory_indexed_by_the_hashing_embedder_opened_with_the_default_names_both_fixes_in_one_line()
+    {
+        using var work = new TempDirectory();
+        var data = Path.Combine(work.Path, "data");
+        var pdf = Path.Combine(work.Path, "leaflet.pdf");
+        await File.WriteAllBytesAsync(pdf, TestPdf.Pages(["Store the Quelvanir pen below 25 degrees Celsius."]));
+        var ingest = await CliProcess.RunAsync(["ingest", pdf, "--data", data]);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+
+        // The default (auto, no key, no ONNX model): the built-in model, which did not build this index.
+        var opened = await CliProcess.RunAsync(
+            ["query", "How should the pen be stored?", "--data", data, "--mode", "naive"],
+            new Dictionary<string, string> { [TestModels.HashingEmbeddingsVariable.Key] = "auto" });
+
+        Assert.Equal(1, opened.ExitCode);
+        var line = Assert.Single(opened.ErrorLines);
+        Assert.Contains("built with embedding model pharmarag-hashing-v1", line);
+        Assert.Contains("pharmarag reindex", line);
+        Assert.Contains("PharmaRag:Models:Embeddings=hashing", line);
+    }
 }

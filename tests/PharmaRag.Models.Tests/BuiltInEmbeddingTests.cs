@@ -89,20 +89,24 @@ public sealed class BuiltInEmbeddingTests
     }
 
     [Fact]
-    public void Arctic_xs_is_chosen_by_name_and_auto_stays_with_the_hashing_embedder()
+    public void Auto_chooses_arctic_xs_offline_and_hashing_or_offline_choose_the_lexical_embedder()
     {
-        var endpoint = OpenAIEndpoint.From(new ModelOptions(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var noKey = OpenAIEndpoint.From(new ModelOptions(), configuration);
+        var withKey = OpenAIEndpoint.From(new ModelOptions { ApiKey = "sk-test" }, configuration);
 
-        var chosen = ModelSelection.Choose(new ModelOptions { Embeddings = "arctic-xs" }, endpoint);
-        Assert.Equal(ModelProvider.BuiltIn, chosen.Embeddings);
-        Assert.Contains("snowflake-arctic-embed-xs", chosen.EmbeddingDescription);
-        Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions(), endpoint).Embeddings);
-        Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions { Embeddings = "hashing" }, endpoint).Embeddings);
-        Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions { Embeddings = "offline" }, endpoint).Embeddings);
+        var auto = ModelSelection.Choose(new ModelOptions(), noKey);
+        Assert.Equal(ModelProvider.BuiltIn, auto.Embeddings);
+        Assert.Contains("snowflake-arctic-embed-xs", auto.EmbeddingDescription);
+        Assert.Equal(ModelProvider.BuiltIn, ModelSelection.Choose(new ModelOptions { Embeddings = "arctic-xs" }, noKey).Embeddings);
+        Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions { Embeddings = "hashing" }, noKey).Embeddings);
+        Assert.Equal(ModelProvider.Offline, ModelSelection.Choose(new ModelOptions { Embeddings = "offline" }, noKey).Embeddings);
+        Assert.Equal(ModelProvider.OpenAI, ModelSelection.Choose(new ModelOptions(), withKey).Embeddings);
+        Assert.Equal(ModelProvider.Onnx, ModelSelection.Choose(new ModelOptions { OnnxModelPath = "model.onnx" }, noKey).Embeddings);
     }
 
     [Fact]
-    public async Task Over_http_a_paraphrase_finds_the_fact_with_arctic_xs_where_the_default_keywords_do_not()
+    public async Task Over_http_a_paraphrase_finds_the_fact_with_the_default_arctic_xs_where_hashing_keywords_do_not()
     {
         const string question = "how cold should the medicine be kept";
         byte[][] documents =
@@ -113,11 +117,11 @@ public sealed class BuiltInEmbeddingTests
             TestPdf.Pages(["How to report side effects: contact your doctor or pharmacist."]),
         ];
 
-        // The default (nothing configured): the hashing embedder carries no meaning, so only
-        // keywords rank, and the fact shares no word with the question.
-        Assert.DoesNotContain(await SearchTextsAsync(null), t => t.Contains("refrigerator", StringComparison.Ordinal));
-        // The built-in neural model: its vectors join the fusion.
-        var found = await SearchTextsAsync("arctic-xs");
+        // The hashing embedder carries no meaning, so only keywords rank, and the fact shares no
+        // word with the question.
+        Assert.DoesNotContain(await SearchTextsAsync("hashing"), t => t.Contains("refrigerator", StringComparison.Ordinal));
+        // The default (nothing configured), the built-in neural model: its vectors join the fusion.
+        var found = await SearchTextsAsync(null);
         Assert.Contains(found, t => t.Contains("refrigerator", StringComparison.Ordinal));
 
         async Task<IReadOnlyList<string>> SearchTextsAsync(string? embeddings)

@@ -10,14 +10,38 @@ namespace PharmaRag.Models.Tests;
 public sealed class ProviderSelectionTests
 {
     [Fact]
-    public async Task Without_a_key_chat_is_absent_and_embeddings_are_the_offline_default()
+    public async Task Without_a_key_chat_is_absent_and_embeddings_are_the_built_in_neural_model()
     {
         using var data = new TempDirectory();
         await using var host = await ModelHost.StartAsync(data.Path);
 
         Assert.Null(host.Find<IChatClient>());
-        Assert.IsType<HashingEmbeddingGenerator>(host.Get<IEmbeddingGenerator<string, Embedding<float>>>());
+        var embeddings = Assert.IsType<OnnxEmbeddingGenerator>(host.Get<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Equal(ArcticXsModel.ModelId, embeddings.Settings.ModelName);
+        Assert.Equal(ModelProvider.BuiltIn, host.Get<ModelSelection>().Embeddings);
         Assert.False(host.Get<ModelSelection>().HasChat);
+    }
+
+    [Fact]
+    public async Task With_nothing_set_health_names_the_built_in_model()
+    {
+        using var data = new TempDirectory();
+        // Only chat is named (a Models setting, so the test host adds no hashing embedder of its own).
+        await using var server = await InProcessServer.StartAsync(data.Path, "--PharmaRag:Models:Chat=offline");
+
+        var models = (string)(await (await server.Client.GetAsync("/health")).JsonAsync())["components"]!["models"]!["detail"]!;
+
+        Assert.Contains($"embeddings: built-in {ArcticXsModel.ModelId} (arctic-xs, offline)", models);
+    }
+
+    [Fact]
+    public async Task Embeddings_hashing_serves_the_lexical_embedder()
+    {
+        using var data = new TempDirectory();
+        await using var host = await ModelHost.StartAsync(data.Path, "--PharmaRag:Models:Embeddings=hashing");
+
+        Assert.IsType<HashingEmbeddingGenerator>(host.Get<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Equal(ModelProvider.Offline, host.Get<ModelSelection>().Embeddings);
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output)
 
         using var work = new TempDirectory();
         var data = Path.Combine(work.Path, "rag_output");
-        await using var server = await ServerProcess.StartAsync(data);
+        // The README is what a new user runs: the default embedder, the built-in arctic-xs model
+        // (named for the server, and no API key for the commands, so a developer's key changes nothing).
+        await using var server = await ServerProcess.StartAsync(data, "--PharmaRag:Models:Embeddings=arctic-xs");
         var bin = Directory.CreateDirectory(Path.Combine(work.Path, "bin")).FullName;
         var pharmarag = Path.Combine(bin, "pharmarag");
         await File.WriteAllTextAsync(pharmarag,
@@ -56,7 +58,9 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output)
         start.Environment["NO_COLOR"] = "1";
         start.Environment["PS4"] = "$ ";
         start.Environment["PharmaRag__Models__Chat"] = "offline";
-        start.Environment["PharmaRag__Models__Embeddings"] = "offline";
+        start.Environment.Remove("OPENAI_API_KEY");
+        start.Environment.Remove("OPENAI_BASE_URL");
+        start.Environment.Remove(TestModels.HashingEmbeddingsVariable.Key);
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PharmaRag.Testing;
 
 namespace PharmaRag.Server.Tests;
 
@@ -21,6 +22,8 @@ public static class CliRun
             start.ArgumentList.Add(argument);
         }
         start.Environment["NO_COLOR"] = "1";
+        // These runs are about keys and the audit log: the hashing embedder, quick to start.
+        start.Environment[TestModels.HashingEmbeddingsVariable.Key] = TestModels.HashingEmbeddingsVariable.Value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

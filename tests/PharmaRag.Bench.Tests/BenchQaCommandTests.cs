@@ -36,6 +36,25 @@ public sealed class BenchQaCommandTests
     }
 
     [Fact]
+    public async Task The_report_names_the_embedding_model_and_the_vector_weight_it_ran_with()
+    {
+        using var temp = new TempDirectory();
+        var json = Path.Combine(temp.Path, "qa.json");
+
+        var (exit, output, error) = await BenchCli.RunAsync(
+            "qa", "--docs", BenchCli.TestData("tiny-qa", "docs"), "--questions", BenchCli.TestData("tiny-qa", "questions.jsonl"),
+            "--k", "3", "--mode", "naive", "--json", json);
+
+        Assert.True(exit == 0, error);
+        // The hashing embedder (these tests pin it), whose default vector weight is 0.
+        Assert.Contains("embeddings pharmarag-hashing-v1:384, vector weight 0 (rrf fusion)", BenchCli.Lines(output));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var set = report.RootElement.GetProperty("sets")[0];
+        Assert.Equal("pharmarag-hashing-v1:384", set.GetProperty("embeddings").GetString());
+        Assert.Equal(0, set.GetProperty("vector_weight").GetDouble());
+    }
+
+    [Fact]
     public async Task An_unknown_mode_is_refused_before_any_work()
     {
         var (exit, output, error) = await BenchCli.RunAsync(

@@ -10,6 +10,7 @@ using PharmaRag.Bench.Reporting;
 using PharmaRag.Bench.Retrieval;
 using PharmaRag.Bench.Scoring;
 using PharmaRag.Core.Configuration;
+using PharmaRag.Core.Ingestion;
 using PharmaRag.Core.Retrieval;
 using PharmaRag.Core.Storage;
 
@@ -89,6 +90,9 @@ internal sealed class SetBenchmark(ILoggerFactory loggers, BenchConsole console)
             PeakWorkingSetMb = Math.Round(memory.PeakBytes / 1048576.0, 1),
             GoldInAnyChunk = ceiling is { } share ? Math.Round(share, 4) : null,
             GoldInReferenceText = referenceCeiling is { } reference ? Math.Round(reference, 4) : null,
+            Embeddings = workspace.Get<ChunkEmbedder>().ModelSignature,
+            VectorWeight = retrieval.VectorWeightFor(workspace.Get<ChunkEmbedder>().IsLexicalOnly),
+            Fusion = configured.Fusion.ToString().ToLowerInvariant(),
             Modes = rows,
         };
     }

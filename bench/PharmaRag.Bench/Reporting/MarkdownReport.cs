@@ -17,6 +17,8 @@ public static class MarkdownReport
             $"commit {run.Commit ?? "unknown"}; {run.ProcessorCount} cores; {run.OperatingSystem}; started {run.StartedAt:yyyy-MM-dd HH:mm:ss}Z; " +
             $"wall-clock {run.WallSeconds:0.0} s; process peak working set {run.ProcessPeakWorkingSetMb:0} MB"));
         output.WriteLine();
+        output.WriteLine(Models(run.Sets));
+        output.WriteLine();
         WriteIngestion(output, run.Sets);
         output.WriteLine();
         WriteRetrieval(output, run.Sets);
@@ -24,6 +26,12 @@ public static class MarkdownReport
         WriteByKind(output, run.Sets);
         WriteNotes(output, run);
     }
+
+    /// <summary>The embedding model and vector weight the rows ran with (one per distinct setting; every set has its own workspace).</summary>
+    private static string Models(IReadOnlyList<SetReport> sets) =>
+        string.Join("; ", sets.Select(s => string.Create(Invariant,
+                $"embeddings {s.Embeddings ?? "unknown"}, vector weight {(s.VectorWeight is { } w ? w.ToString(Invariant) : "unknown")} ({s.Fusion ?? "unknown"} fusion)"))
+            .Distinct());
 
     private static void WriteIngestion(TextWriter output, IReadOnlyList<SetReport> sets)
     {

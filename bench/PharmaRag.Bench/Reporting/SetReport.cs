@@ -41,5 +41,10 @@ public sealed record SetReport
     /// the text itself otherwise) instead of the stored chunks; a gold missing there is not printed verbatim.
     /// </summary>
     public double? GoldInReferenceText { get; init; }
+    /// <summary>The embedding model's signature ("model:dimensions") the set was indexed with.</summary>
+    public string? Embeddings { get; init; }
+    /// <summary>The vector weight in force for the modes' rows (the configured one, else the embedder's default), and its fusion method.</summary>
+    public double? VectorWeight { get; init; }
+    public string? Fusion { get; init; }
     public required IReadOnlyList<ModeReport> Modes { get; init; }
 }

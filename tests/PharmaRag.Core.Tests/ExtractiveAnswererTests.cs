@@ -994,6 +994,21 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void What_type_of_thing_is_not_answered_by_a_sentence_saying_type_of_something_else()
+    {
+        // The sentence classing another drug mentions the enzyme and says "cell type": the word
+        // "type" asks for the kind and is none of the question's content.
+        var pharmacology = DocHit("q", "quelanib.pdf", 30,
+            "Zorbitase is a cysteine protease found in antigen-presenting cells. "
+            + "Quelanib is an oral prodrug cleaved by zorbitase or by other esterases, depending on the cell type.",
+            "12 CLINICAL PHARMACOLOGY", page: 20);
+
+        var (answer, _) = Answerer.Answer("What type of enzyme is zorbitase?", [pharmacology]);
+
+        Assert.StartsWith("Zorbitase is a cysteine protease", answer);
+    }
+
+    [Fact]
     public void When_is_a_visit_asks_for_its_time()
     {
         var schedule = DocHit("q", "qx101.pdf", 40,

@@ -359,7 +359,8 @@ public sealed partial class ExtractiveAnswerer(IOptions<RetrievalOptions> option
     private static double Score(
         Candidate c, QuestionFocus focus, HashSet<string> naming, HashSet<string> identity, Dictionary<string, double> weight, double maxWeight)
     {
-        var content = focus.Terms.Where(t => !naming.Contains(t)).ToArray();
+        // "What type of enzyme ...?": "type" asks for the kind; a sentence saying "cell type" does not give it.
+        var content = focus.Terms.Where(t => !naming.Contains(t) && !focus.KindCueWords.Contains(t)).ToArray();
         if (!focus.AsksMeaning && AcronymDefinitions.IsAbbreviationEntry(c.Text))
         {
             // "| NSAID | Nonsteroidal anti-inflammatory drug |" and "Abbreviations: CRU = clinical

@@ -42,6 +42,13 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     /// <summary>The stemmed noun whose kind is asked ("molecule" of "what kind of molecule"); empty when none is said.</summary>
     public IReadOnlySet<string> Kind { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The stemmed word that asks for a kind ("type" of "what type of enzyme"): it frames the
+    /// question and is none of its content, so a sentence saying "depending on the cell type" does
+    /// not state the kind asked.
+    /// </summary>
+    public IReadOnlySet<string> KindCueWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True when the question asks for a range ("the usual dose range", "between which ages").</summary>
     public bool WantsRange { get; init; }
 
@@ -95,8 +102,11 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
             WantsRange = RangeCue().IsMatch(lower),
             AsksMeaning = MeaningCue().IsMatch(lower),
             AsksKind = KindCue().IsMatch(lower),
-            Kind = KindCue().Match(lower) is { Success: true } kind && kind.Groups[1].Success
-                ? TermAnalyzer.Terms(kind.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            Kind = KindCue().Match(lower) is { Success: true } kind && kind.Groups["kind"].Success
+                ? TermAnalyzer.Terms(kind.Groups["kind"].Value).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal),
+            KindCueWords = KindCue().Match(lower) is { Success: true } cue
+                ? TermAnalyzer.Terms(cue.Groups["cue"].Value).ToHashSet(StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal),
             Participles = TermAnalyzer.Words(lower).Where(w => w.Length >= 5 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal)))
                 .Select(TermAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
@@ -250,7 +260,7 @@ public sealed partial record QuestionFocus(bool WantsNumber, bool WantsList, IRe
     private static partial Regex When();
 
     // "What kind of molecule", "which class of drugs", "what type of enzyme".
-    [GeneratedRegex(@"\b(?:what|which) (?:kinds?|types?|class|classes|sort|family) of ([\p{L}-]+)|\bwhat (?:drug )?class\b")]
+    [GeneratedRegex(@"\b(?:what|which) (?<cue>kinds?|types?|class|classes|sort|family) of (?<kind>[\p{L}-]+)|\bwhat (?:drug )?(?<cue>class)\b")]
     private static partial Regex KindCue();
 
     // "1 in 20 patients", "1 out of 10", "≥1/100", "4 per 10,000".

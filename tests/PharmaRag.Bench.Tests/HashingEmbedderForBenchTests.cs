@@ -11,12 +11,5 @@ namespace PharmaRag.Bench.Tests;
 internal static class HashingEmbedderForBenchTests
 {
     [ModuleInitializer]
-    internal static void Pin()
-    {
-        var (name, value) = TestModels.HashingEmbeddingsVariable;
-        if (Environment.GetEnvironmentVariable(name) is null)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-    }
+    internal static void Pin() => TestModels.PinHashingEmbedderForProcess();
 }

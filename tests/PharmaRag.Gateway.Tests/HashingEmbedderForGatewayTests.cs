@@ -12,12 +12,5 @@ namespace PharmaRag.Gateway.Tests;
 internal static class HashingEmbedderForGatewayTests
 {
     [ModuleInitializer]
-    internal static void Pin()
-    {
-        var (name, value) = TestModels.HashingEmbeddingsVariable;
-        if (Environment.GetEnvironmentVariable(name) is null)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-    }
+    internal static void Pin() => TestModels.PinHashingEmbedderForProcess();
 }

@@ -13,4 +13,17 @@ public static class TestModels
 
     /// <summary>The embedder as an environment variable, for processes started by tests.</summary>
     public static KeyValuePair<string, string> HashingEmbeddingsVariable { get; } = new("PharmaRag__Models__Embeddings", "hashing");
+
+    /// <summary>
+    /// Makes this test process, and every process it starts, run the hashing embedder unless the
+    /// environment already names one: for test projects about something other than the model.
+    /// </summary>
+    public static void PinHashingEmbedderForProcess()
+    {
+        var (name, value) = HashingEmbeddingsVariable;
+        if (Environment.GetEnvironmentVariable(name) is null)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
 }

@@ -32,14 +32,23 @@ public sealed class BenchWorkspace : IAsyncDisposable
         CreateAsync(loggers, _ => { }, cancellationToken);
 
     /// <summary>A workspace whose services <paramref name="configure"/> may replace (its registrations come last, so they win).</summary>
-    public static async Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, Action<IServiceCollection> configure, CancellationToken cancellationToken)
+    public static Task<BenchWorkspace> CreateAsync(ILoggerFactory loggers, Action<IServiceCollection> configure, CancellationToken cancellationToken) =>
+        CreateAsync(loggers, configure, [], cancellationToken);
+
+    /// <summary>
+    /// A workspace whose services <paramref name="configure"/> may replace and whose settings
+    /// <paramref name="settings"/> ("Section:Key=value", as on the product's command line) override.
+    /// </summary>
+    public static async Task<BenchWorkspace> CreateAsync(
+        ILoggerFactory loggers, Action<IServiceCollection> configure, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pharmarag-bench-" + Guid.NewGuid().ToString("N")[..12]);
         // The product's host (appsettings.json beside the executable, PharmaRag__* variables,
         // options validated), so a run measures what the product would do; only the retrieval
         // depth cap is raised, because document-level metrics such as recall@100 need more chunks
         // than a user query.
-        var builder = PharmaRagHost.CreateApplicationBuilder([$"--{RetrievalOptions.Section}:MaxTopK=1000"], dataDirectory);
+        var builder = PharmaRagHost.CreateApplicationBuilder(
+            [$"--{RetrievalOptions.Section}:MaxTopK=1000", .. settings.Select(setting => "--" + setting)], dataDirectory);
         builder.Services.AddSingleton(loggers);
         configure(builder.Services);
         // On a shared database each workspace is a schema of its own, dropped with the workspace.

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
 
 namespace PharmaRag.Bench.Tests;
 
@@ -34,15 +36,32 @@ public sealed class BenchExecutableTests
     [Fact]
     public void It_reads_the_product_s_settings_file()
     {
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "PharmaRag.Cli", "appsettings.json")),
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+    }
+
+    [Fact]
+    public void It_runs_with_the_product_s_runtime_settings_so_it_times_ingestion_as_the_product_runs_it()
+    {
+        var product = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "PharmaRag.Cli", "PharmaRag.Cli.csproj"))
+            .Descendants("TieredCompilation").Single().Value;
+        var bench = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pharmarag-bench.runtimeconfig.json")))!
+            ["runtimeOptions"]!["configProperties"]!["System.Runtime.TieredCompilation"];
+
+        Assert.Equal("false", product);
+        Assert.NotNull(bench);
+        Assert.False(bench.GetValue<bool>());
+    }
+
+    private static string RepositoryRoot()
+    {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "PharmaRag.slnx")))
         {
             root = root.Parent ?? throw new InvalidOperationException("No PharmaRag.slnx above the test output.");
         }
-
-        Assert.Equal(
-            File.ReadAllText(Path.Combine(root.FullName, "src", "PharmaRag.Cli", "appsettings.json")),
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        return root.FullName;
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] arguments, Dictionary<string, string>? environment = null)
